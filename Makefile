@@ -1,0 +1,49 @@
+# InfoLavoro — `make run` to try it, `make test` to check it.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: install run test test-browser test-all lint messages bench clean
+
+install: $(STAMP)
+
+# Reinstall only when the pinned requirements change.
+$(STAMP): requirements.txt requirements-dev.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $(STAMP)
+
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py seed_demo
+	@echo "InfoLavoro: http://$(HOST):$(PORT)/"
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(BIN)/ruff check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+
+# Browser tests: Playwright driving Debian's Chromium (/usr/bin/chromium) with axe-core.
+test-browser: install
+	$(BIN)/pytest -m browser $(PYTEST_ARGS)
+
+test-all: test test-browser
+
+lint: install
+	$(BIN)/ruff check .
+
+messages: install
+	$(BIN)/python manage.py makemessages -l en --no-location --no-obsolete
+	$(BIN)/python manage.py compilemessages -l en
+
+bench: install
+	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script; done
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .test-db.sqlite3*

@@ -1,0 +1,168 @@
+"""The one permission module: `can(user, action, obj)`.
+
+Every view and API endpoint asks here. Rules are per object: the object is resolved to the desk and, where
+it has one, the organisation it belongs to. Selectors use `desk_ids_for` / `organization_ids_for` to scope
+querysets, so that objects outside a user's scope are 404s rather than 403s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.http import Http404
+
+from .models import Role, RoleAssignment
+
+
+@dataclass(frozen=True)
+class Grants:
+    """The active roles of one user, loaded with a single query and cached on the user object."""
+
+    superuser: bool = False
+    desk_roles: frozenset[tuple[str, int]] = field(default_factory=frozenset)
+    organizations: frozenset[Any] = field(default_factory=frozenset)  # organisations edited (UUIDs)
+    organization_desks: frozenset[int] = field(default_factory=frozenset)  # their desks
+
+    def has(self, role: str, desk_id: int | None) -> bool:
+        return desk_id is not None and (role, desk_id) in self.desk_roles
+
+    def desks_with(self, *roles: str) -> set[int]:
+        return {desk_id for role, desk_id in self.desk_roles if role in roles}
+
+
+def grants_for(user: Any) -> Grants:
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Grants()
+    cached = getattr(user, "_infolavoro_grants", None)
+    if cached is not None:
+        return cached
+    rows = RoleAssignment.objects.filter(user=user, is_active=True, desk__is_active=True).values_list(
+        "role", "desk_id", "organization_id"
+    )
+    desk_roles, organizations, organization_desks = set(), set(), set()
+    for role, desk_id, organization_id in rows:
+        if role == Role.MEMBER_EDITOR:
+            organizations.add(organization_id)
+            organization_desks.add(desk_id)
+        else:
+            desk_roles.add((role, desk_id))
+    grants = Grants(
+        superuser=user.is_superuser,
+        desk_roles=frozenset(desk_roles),
+        organizations=frozenset(organizations),
+        organization_desks=frozenset(organization_desks),
+    )
+    user._infolavoro_grants = grants
+    return grants
+
+
+def forget_grants(user: Any) -> None:
+    """Drop the cached grants after a role change within the same request."""
+    if hasattr(user, "_infolavoro_grants"):
+        del user._infolavoro_grants
+
+
+def _desk_id(obj: Any) -> int | None:
+    from infolavoro.desks.models import Desk
+
+    if isinstance(obj, Desk):
+        return obj.pk
+    return getattr(obj, "desk_id", None)
+
+
+def _organization_id(obj: Any) -> Any:
+    from infolavoro.network.models import Organization
+
+    if isinstance(obj, Organization):
+        return obj.pk
+    return getattr(obj, "organization_id", None)
+
+
+# --- Rules: action name -> predicate(grants, obj). Add new actions here, nowhere else. ---------------
+
+Rule = Callable[[Grants, Any], bool]
+RULES: dict[str, Rule] = {}
+
+
+def rule(action: str) -> Callable[[Rule], Rule]:
+    def register(fn: Rule) -> Rule:
+        RULES[action] = fn
+        return fn
+
+    return register
+
+
+STAFF_ROLES = (Role.DESK_OPERATOR, Role.DESK_ADMIN)
+
+
+@rule("desk.operate")
+def _operate(g: Grants, obj: Any) -> bool:
+    """Agenda, consultations, citizens, referrals from the desk side, booking on behalf."""
+    desk_id = _desk_id(obj)
+    return any(g.has(role, desk_id) for role in STAFF_ROLES)
+
+
+@rule("desk.administer")
+def _administer(g: Grants, obj: Any) -> bool:
+    """Hours, closures, staff, network membership, taxonomy, review queue, desk settings."""
+    return g.has(Role.DESK_ADMIN, _desk_id(obj))
+
+
+@rule("organization.edit")
+def _edit_organization(g: Grants, obj: Any) -> bool:
+    """A member's profile, services, projects and opportunities: its editors and the desk's admins."""
+    return _organization_id(obj) in g.organizations or g.has(Role.DESK_ADMIN, _desk_id(obj))
+
+
+@rule("organization.inbox")
+def _member_inbox(g: Grants, obj: Any) -> bool:
+    """What is addressed to a member (referrals, its calendar): its editors only, plus desk staff."""
+    return _organization_id(obj) in g.organizations or _operate(g, obj)
+
+
+@rule("monitoring.view")
+def _monitor(g: Grants, obj: Any) -> bool:
+    """Aggregates only, never personal data."""
+    desk_id = _desk_id(obj)
+    return g.has(Role.MONITORING_VIEWER, desk_id) or g.has(Role.DESK_ADMIN, desk_id)
+
+
+def can(user: Any, action: str, obj: Any) -> bool:
+    """May `user` do `action` on `obj`? Unknown actions are a programming error, not a silent no."""
+    try:
+        predicate = RULES[action]
+    except KeyError as exc:
+        raise ValueError(f"Unknown permission action: {action}") from exc
+    grants = grants_for(user)
+    if grants.superuser:
+        return True
+    return predicate(grants, obj)
+
+
+def require(user: Any, action: str, obj: Any) -> None:
+    """Raise 404 (not 403) so that objects outside the user's scope do not reveal they exist."""
+    if not can(user, action, obj):
+        raise Http404
+
+
+def desk_ids_for(user: Any, action: str) -> set[int] | None:
+    """Desk ids where the user may do a desk-level action; None means every desk (superuser)."""
+    grants = grants_for(user)
+    if grants.superuser:
+        return None
+    roles = {
+        "desk.operate": STAFF_ROLES,
+        "desk.administer": (Role.DESK_ADMIN,),
+        "monitoring.view": (Role.MONITORING_VIEWER, Role.DESK_ADMIN),
+    }[action]
+    return grants.desks_with(*roles)
+
+
+def organization_ids_for(user: Any) -> set[Any] | None:
+    """Organisations the user edits as a member editor; None means every one (superuser)."""
+    grants = grants_for(user)
+    if grants.superuser:
+        return None
+    return set(grants.organizations)

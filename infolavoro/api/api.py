@@ -1,0 +1,18 @@
+"""The JSON API (django-ninja): HSDS profile under /api/hsds/, the rest under /api/v1/.
+
+Each app contributes a router from its own `api.py`; they are mounted here.
+"""
+
+from ninja import NinjaAPI
+
+from infolavoro.desks.api import router as desks_router
+
+api = NinjaAPI(
+    title="InfoLavoro API",
+    version="1.0.0",
+    description="Open data of the InfoLavoro desks and their networks, and the booking API.",
+    urls_namespace="api",
+    openapi_url="/openapi.json",
+    docs_url="/docs",
+)
+api.add_router("/v1/desks", desks_router)

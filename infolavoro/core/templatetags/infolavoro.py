@@ -1,0 +1,64 @@
+"""Template helpers shared by every app."""
+
+from __future__ import annotations
+
+from django import template
+from django.utils.html import format_html
+
+from infolavoro.core.validators import format_phone_number, phone_number_uri
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def nav_item(context: template.Context, url: str, label: str, exact: bool = False) -> str:
+    """A Bootstrap Italia navbar item, marked as current for the page (and its sub-pages unless exact)."""
+    path = context["request"].path
+    current = path == url if exact else path.startswith(url)
+    if current:
+        return format_html(
+            '<li class="nav-item"><a class="nav-link active" href="{}" aria-current="page"><span>{}</span></a></li>',
+            url,
+            label,
+        )
+    return format_html('<li class="nav-item"><a class="nav-link" href="{}"><span>{}</span></a></li>', url, label)
+
+
+@register.filter
+def phone(value: str) -> str:
+    return format_phone_number(value) if value else ""
+
+
+@register.filter
+def phone_uri(value: str) -> str:
+    return phone_number_uri(value) if value else ""
+
+
+@register.inclusion_tag("includes/field.html")
+def field(bound_field, help_text: str = "") -> dict:
+    """A form field in Bootstrap Italia markup, with its errors tied to it for screen readers."""
+    widget = bound_field.field.widget
+    input_type = getattr(widget, "input_type", "")
+    if input_type == "checkbox":
+        css = "form-check-input"
+    elif input_type == "select" or widget.__class__.__name__.endswith("Select"):
+        css = "form-select"
+    else:
+        css = "form-control"
+    attrs = {"class": css}
+    described = []
+    help_text = help_text or bound_field.help_text
+    if help_text:
+        described.append(f"{bound_field.auto_id}-help")
+    if bound_field.errors:
+        attrs["class"] += " is-invalid"
+        attrs["aria-invalid"] = "true"
+        described.append(f"{bound_field.auto_id}-error")
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    return {
+        "field": bound_field,
+        "widget_html": bound_field.as_widget(attrs=attrs),
+        "is_checkbox": input_type == "checkbox",
+        "help_text": help_text,
+    }

@@ -1,0 +1,45 @@
+"""Validators shared by several apps."""
+
+from __future__ import annotations
+
+import phonenumbers
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+
+def parse_phone_number(value: str, region: str = "IT") -> phonenumbers.PhoneNumber:
+    """Parse an Italian or international phone number; raise ValidationError in Italian when invalid."""
+    try:
+        number = phonenumbers.parse(value, region)
+    except phonenumbers.NumberParseException as exc:
+        raise ValidationError(_("Numero di telefono non valido."), code="invalid_phone") from exc
+    if not phonenumbers.is_valid_number(number):
+        raise ValidationError(_("Numero di telefono non valido."), code="invalid_phone")
+    return number
+
+
+def validate_phone_number(value: str) -> None:
+    parse_phone_number(value)
+
+
+def format_phone_number(value: str) -> str:
+    """National format for Italian numbers (0187 727248), international for the others."""
+    try:
+        number = parse_phone_number(value)
+    except ValidationError:
+        return value
+    fmt = (
+        phonenumbers.PhoneNumberFormat.NATIONAL
+        if number.country_code == 39
+        else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    )
+    return phonenumbers.format_number(number, fmt)
+
+
+def phone_number_uri(value: str) -> str:
+    """tel: URI in E.164, for links that dial."""
+    try:
+        number = parse_phone_number(value)
+    except ValidationError:
+        return ""
+    return "tel:" + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)

@@ -1,0 +1,56 @@
+"""The La Spezia desk as the 2018 article describes it. Fictional people only."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+
+from .models import Closure, Desk, OpeningInterval
+
+DESK_SLUG = "la-spezia"
+
+PRESENTATION = (
+    "InfoLavoro è il punto di ascolto del Comune della Spezia per chi cerca lavoro o vuole orientarsi. "
+    "Gli operatori dei Centri per l'Impiego della Regione Liguria e della Camera di Commercio Riviere di "
+    "Liguria ti ricevono su appuntamento, ti aiutano a registrarti sui portali per il lavoro e ti indirizzano "
+    "ai soggetti della Rete per il lavoro: enti di formazione, associazioni, associazioni di categoria e "
+    "sindacati, che ti ricevono nelle loro sedi."
+)
+
+# Tue–Fri 08:30–12:00, Tue also 14:30–17:30 (weekday: Monday = 0).
+HOURS = [(1, "08:30", "12:00"), (1, "14:30", "17:30"), (2, "08:30", "12:00"), (3, "08:30", "12:00"),
+         (4, "08:30", "12:00")]
+
+CLOSURES = [(dt.date(2026, 12, 24), dt.date(2026, 12, 24), "Chiusura per le festività natalizie"),
+            (dt.date(2026, 12, 31), dt.date(2026, 12, 31), "Chiusura per le festività natalizie")]
+
+
+@transaction.atomic
+def load() -> Desk:
+    desk, _ = Desk.objects.update_or_create(
+        slug=DESK_SLUG,
+        defaults={
+            "name": "InfoLavoro",
+            "comune": "La Spezia",
+            "address": "Piazza Europa 1",
+            "postal_code": "19124",
+            "office": "Piano terra, ufficio accanto ai locali dell'Anagrafe",
+            "phone": "0187 727248",
+            "email": "infolavoro@comune.sp.it",
+            "presentation": PRESENTATION,
+            "timezone": "Europe/Rome",
+            "holiday_subdivision": "SP",
+            "privacy_controller": "Comune della Spezia, Piazza Europa 1, 19124 La Spezia",
+            "privacy_contact": "rpd@comune.sp.it",
+        },
+    )
+    OpeningInterval.objects.filter(desk=desk).delete()
+    OpeningInterval.objects.bulk_create(
+        OpeningInterval(desk=desk, weekday=day, opens_at=dt.time.fromisoformat(opens),
+                        closes_at=dt.time.fromisoformat(closes))
+        for day, opens, closes in HOURS
+    )
+    for starts_on, ends_on, reason in CLOSURES:
+        Closure.objects.get_or_create(desk=desk, starts_on=starts_on, ends_on=ends_on, defaults={"reason": reason})
+    return desk

@@ -1,0 +1,150 @@
+"""The desk (sportello) is the tenant: every desk-scoped row elsewhere has a `desk` foreign key."""
+
+from __future__ import annotations
+
+import zoneinfo
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from infolavoro.core.validators import validate_phone_number
+
+WEEKDAYS = [
+    (0, _("lunedì")),
+    (1, _("martedì")),
+    (2, _("mercoledì")),
+    (3, _("giovedì")),
+    (4, _("venerdì")),
+    (5, _("sabato")),
+    (6, _("domenica")),
+]
+
+
+# First path segments the site uses itself: a desk cannot take them as its slug.
+RESERVED_SLUGS = {"admin", "accounts", "api", "static", "media", "healthz", "i18n", "gestione"}
+
+
+def validate_not_reserved(value: str) -> None:
+    if value in RESERVED_SLUGS:
+        raise ValidationError(_("Questo indirizzo breve è riservato."))
+
+
+def validate_timezone(value: str) -> None:
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(_("Fuso orario sconosciuto: %(value)s"), params={"value": value})
+
+
+class Desk(models.Model):
+    name = models.CharField(_("nome"), max_length=120, help_text=_("Es. «InfoLavoro»"))
+    slug = models.SlugField(
+        _("indirizzo breve"), max_length=60, unique=True, validators=[validate_not_reserved]
+    )
+    comune = models.CharField(_("Comune"), max_length=120)
+    address = models.CharField(_("indirizzo"), max_length=200)
+    postal_code = models.CharField(_("CAP"), max_length=5, blank=True)
+    office = models.CharField(_("piano e ufficio"), max_length=200, blank=True)
+    phone = models.CharField(_("telefono"), max_length=32, validators=[validate_phone_number])
+    email = models.EmailField(_("e-mail"))
+    presentation = models.TextField(_("presentazione"), blank=True)
+    timezone = models.CharField(
+        _("fuso orario"), max_length=64, default="Europe/Rome", validators=[validate_timezone]
+    )
+    holiday_subdivision = models.CharField(
+        _("provincia per le festività"),
+        max_length=8,
+        blank=True,
+        help_text=_("Sigla della provincia (es. SP): aggiunge la festa del santo patrono."),
+    )
+    # Settings used by the capabilities that build on the desk.
+    stale_after_days = models.PositiveIntegerField(
+        _("giorni prima che un'informazione sia da verificare"), default=90,
+        validators=[MinValueValidator(1)],
+    )
+    retention_months = models.PositiveIntegerField(
+        _("mesi di conservazione dei dati personali"), default=24, validators=[MinValueValidator(1)]
+    )
+    open_data_licence = models.CharField(_("licenza dei dati aperti"), max_length=40, default="CC-BY-4.0")
+    privacy_controller = models.CharField(
+        _("titolare del trattamento"), max_length=200, blank=True,
+        help_text=_("Es. «Comune della Spezia, Piazza Europa 1»"),
+    )
+    privacy_contact = models.CharField(
+        _("contatto del responsabile della protezione dei dati"), max_length=200, blank=True
+    )
+    is_active = models.BooleanField(_("attivo"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["comune", "name"]
+        verbose_name = _("sportello")
+        verbose_name_plural = _("sportelli")
+
+    def __str__(self) -> str:
+        return f"{self.name} – {self.comune}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("desks:home", kwargs={"desk_slug": self.slug})
+
+    @property
+    def tz(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.timezone)
+
+
+class OpeningInterval(models.Model):
+    """One weekly opening interval in the desk's local wall-clock time (several per day allowed)."""
+
+    desk = models.ForeignKey(Desk, on_delete=models.CASCADE, related_name="opening_intervals")
+    weekday = models.PositiveSmallIntegerField(
+        _("giorno"), choices=WEEKDAYS, validators=[MaxValueValidator(6)]
+    )
+    opens_at = models.TimeField(_("apertura"))
+    closes_at = models.TimeField(_("chiusura"))
+
+    class Meta:
+        ordering = ["weekday", "opens_at"]
+        verbose_name = _("orario di apertura")
+        verbose_name_plural = _("orari di apertura")
+        constraints = [
+            models.CheckConstraint(condition=Q(closes_at__gt=F("opens_at")), name="opening_ends_after_start"),
+            models.CheckConstraint(condition=Q(weekday__lte=6), name="opening_weekday_range"),
+            models.UniqueConstraint(fields=["desk", "weekday", "opens_at"], name="opening_unique_start"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.opens_at:%H:%M}–{self.closes_at:%H:%M}"
+
+    def clean(self) -> None:
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": _("L'orario di chiusura deve essere successivo all'apertura.")})
+
+
+class Closure(models.Model):
+    """An ad-hoc closure entered by staff (public holidays come from the `holidays` package)."""
+
+    desk = models.ForeignKey(Desk, on_delete=models.CASCADE, related_name="closures")
+    starts_on = models.DateField(_("dal"))
+    ends_on = models.DateField(_("al (compreso)"))
+    reason = models.CharField(_("motivo"), max_length=200)
+    created_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["starts_on"]
+        verbose_name = _("chiusura")
+        verbose_name_plural = _("chiusure")
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_on__gte=F("starts_on")), name="closure_ends_after_start"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.starts_on}–{self.ends_on}: {self.reason}"
+
+    def clean(self) -> None:
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("La data di fine non può precedere quella di inizio.")})

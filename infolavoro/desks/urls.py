@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "desks"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("contatti/", views.contacts, name="contacts"),
+    path("privacy/", views.privacy, name="privacy"),
+    path("accessibilita/", views.accessibility, name="accessibility"),
+    path("gestione/orari/", views.manage_hours, name="manage_hours"),
+    path("gestione/chiusure/", views.manage_closures, name="manage_closures"),
+    path("gestione/chiusure/<int:pk>/elimina/", views.delete_closure, name="delete_closure"),
+]

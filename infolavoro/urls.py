@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from infolavoro.core import views as core_views
+
+handler404 = "infolavoro.core.views.page_not_found"
+handler500 = "infolavoro.core.views.server_error"
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("accounts/", include("infolavoro.accounts.urls")),
+    path("api/", include("infolavoro.api.urls")),
+    path("", core_views.root, name="home"),
+    # Public and staff pages of one desk: every URL carries the desk's slug.
+    path("<slug:desk_slug>/", include("infolavoro.desks.urls")),
+    path("<slug:desk_slug>/rete/", include("infolavoro.network.urls")),
+    path("<slug:desk_slug>/prenota/", include("infolavoro.booking.urls")),
+    path("<slug:desk_slug>/opportunita/", include("infolavoro.opportunities.urls")),
+]
