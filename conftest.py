@@ -75,3 +75,9 @@ def member_editor(desk, organization) -> User:
 @pytest.fixture
 def monitoring_viewer(desk) -> User:
     return make_user("regione@example.org", Role.MONITORING_VIEWER, desk)
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Real hashing costs ~0.3 s a user; tests do not need its strength.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

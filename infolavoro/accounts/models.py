@@ -16,6 +16,10 @@ class UserManager(DjangoUserManager):
         email = self.normalize_email(email or username).lower()
         return super()._create_user(email, email, password, **extra_fields)
 
+    def get_by_natural_key(self, username):
+        # E-mail addresses are stored lower-case; people type them as they like.
+        return self.get(email__iexact=username)
+
     def create_user(self, email=None, password=None, **extra_fields):  # type: ignore[override]
         extra_fields.pop("username", None)
         extra_fields.setdefault("is_staff", False)
