@@ -38,9 +38,14 @@ test-all: test test-browser
 lint: install
 	$(BIN)/ruff check .
 
+# English catalogues: one per app that has a locale/ folder, one for the shared templates (infolavoro/locale).
 messages: install
-	$(BIN)/python manage.py makemessages -l en --no-location --no-obsolete
-	$(BIN)/python manage.py compilemessages -l en
+	@for app in infolavoro/*/locale; do \
+	  (cd $${app%/locale} && ../../$(BIN)/django-admin makemessages -l en --no-location --no-obsolete) || exit 1; \
+	done
+	cd infolavoro && ../$(BIN)/django-admin makemessages -l en --no-location --no-obsolete \
+	  $$(for d in */locale; do echo "--ignore=$${d%/locale}/*"; done)
+	cd infolavoro && ../$(BIN)/django-admin compilemessages -l en
 
 bench: install
 	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script; done

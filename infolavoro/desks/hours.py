@@ -43,7 +43,7 @@ class OpeningState:
 
 @lru_cache(maxsize=64)
 def _holiday_calendar(subdivision: str, year: int, language: str) -> dict[dt.date, str]:
-    lang = "it" if language.startswith("it") else "en_US"
+    lang = "it_IT" if language.startswith("it") else "en_US"
     kwargs = {"subdiv": subdivision} if subdivision else {}
     return dict(holidays.Italy(years=year, language=lang, **kwargs))
 

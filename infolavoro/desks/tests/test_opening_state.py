@@ -99,3 +99,13 @@ def test_public_holidays_include_patron_saint_only_for_the_province():
     elsewhere = hours.public_holidays("GE", dt.date(2027, 3, 1), dt.date(2027, 3, 31))
     assert dt.date(2027, 3, 19) in spezia
     assert dt.date(2027, 3, 19) not in elsewhere
+
+
+def test_holiday_names_follow_the_page_language():
+    from django.utils import translation
+
+    day = dt.date(2026, 12, 25)
+    with translation.override("it"):
+        assert hours.public_holidays("SP", day, day)[day] == "Natale"
+    with translation.override("en"):
+        assert hours.public_holidays("SP", day, day)[day] == "Christmas Day"
