@@ -12,10 +12,6 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls that tests make between
-# browser steps are still synchronous and safe.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -33,6 +29,9 @@ ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 def chromium():
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API runs an event loop in this thread; the ORM calls that tests make between
+    # browser steps are still synchronous and safe.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium not found at {CHROMIUM}: apt-get install -y chromium")
     with sync_playwright() as playwright:

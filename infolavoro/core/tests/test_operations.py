@@ -33,7 +33,8 @@ def test_healthz_is_503_when_the_database_fails(client, monkeypatch):
 
 
 def test_check_deploy_is_clean_with_production_settings():
-    env = {**os.environ, "DEBUG": "0", "SECRET_KEY": "x" * 30 + "-production-secret-key-abcdefghij",
+    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {**inherited, "DEBUG": "0", "SECRET_KEY": "x" * 30 + "-production-secret-key-abcdefghij",
            "ALLOWED_HOSTS": "infolavoro.example.org", "SECURE_HSTS_PRELOAD": "1"}
     result = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
