@@ -72,3 +72,21 @@ def test_sqlite_runs_in_wal_mode():
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA journal_mode")
         assert cursor.fetchone()[0] == "wal"
+
+
+@pytest.mark.django_db
+def test_pages_render_with_hashed_static_files(client, desk, tmp_path, settings):
+    """Production serves collected, hashed static files: every {% static %} must be in the manifest."""
+    from django.core.management import call_command
+    from django.urls import reverse
+
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"}}
+    # (the settings fixture's signals make Django rebuild the static files storage)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    for name in ["desks:home", "desks:contacts", "booking:start", "network:index"]:
+        response = client.get(reverse(name, args=[desk.slug]))
+        assert response.status_code == 200, name
+        assert "/static/css/bootstrap-italia.min." in response.content.decode()
+    assert client.get(reverse("accounts:login")).status_code == 200
