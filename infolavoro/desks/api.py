@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.http import HttpRequest
 from ninja import Router, Schema
 
 from . import selectors
 
 router = Router(tags=["desks"])
-
-
-class OpeningIntervalOut(Schema):
-    weekday: int
-    opens_at: dt.time
-    closes_at: dt.time
 
 
 class DeskSummaryOut(Schema):
