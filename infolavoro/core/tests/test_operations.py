@@ -90,3 +90,11 @@ def test_pages_render_with_hashed_static_files(client, desk, tmp_path, settings)
         assert response.status_code == 200, name
         assert "/static/css/bootstrap-italia.min." in response.content.decode()
     assert client.get(reverse("accounts:login")).status_code == 200
+
+
+def test_server_error_page_needs_no_database_or_context(rf):
+    from infolavoro.core.views import server_error
+
+    response = server_error(rf.get("/la-spezia/"))
+    assert response.status_code == 500
+    assert "Si è verificato un errore" in response.content.decode()

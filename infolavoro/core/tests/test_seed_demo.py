@@ -1,0 +1,38 @@
+import datetime as dt
+
+import pytest
+from django.core.management import call_command
+
+from infolavoro.accounts.demo import ADMIN_EMAIL, DEMO_PASSWORD
+from infolavoro.accounts.models import Role, RoleAssignment, User
+from infolavoro.desks.models import Desk
+from infolavoro.network.models import Organization, OrganizationKind, Service
+
+
+@pytest.mark.django_db
+def test_seed_demo_loads_la_spezia_as_the_article_describes_it_and_is_idempotent(capsys):
+    call_command("seed_demo")
+    counts = (Desk.objects.count(), Organization.objects.count(), Service.objects.count(), User.objects.count(),
+              RoleAssignment.objects.count())
+    call_command("seed_demo")
+    assert (Desk.objects.count(), Organization.objects.count(), Service.objects.count(), User.objects.count(),
+            RoleAssignment.objects.count()) == counts
+
+    desk = Desk.objects.get(slug="la-spezia")
+    assert (desk.phone, desk.email, desk.comune) == ("0187 727248", "infolavoro@comune.sp.it", "La Spezia")
+    hours = set(desk.opening_intervals.values_list("weekday", "opens_at", "closes_at"))
+    morning = (dt.time(8, 30), dt.time(12, 0))
+    assert hours == {(1, *morning), (2, *morning), (3, *morning), (4, *morning), (1, dt.time(14, 30), dt.time(17, 30))}
+
+    members = Organization.objects.filter(desk=desk)
+    assert members.count() == 33
+    assert set(members.values_list("kind", flat=True)) == set(OrganizationKind.values)
+    assert all(o.services.count() >= 2 for o in members.prefetch_related("services"))
+    assert members.filter(name__icontains="Centro per l'Impiego").exists()
+    assert members.filter(name__icontains="Camera di Commercio").exists()
+
+    affiliations = set(RoleAssignment.objects.filter(role=Role.DESK_OPERATOR).values_list("affiliation", flat=True))
+    assert any("Centro per l'Impiego" in a for a in affiliations)
+    assert any("Camera di Commercio" in a for a in affiliations)
+    assert User.objects.get(email=ADMIN_EMAIL).check_password(DEMO_PASSWORD)
+    assert ADMIN_EMAIL in capsys.readouterr().out  # the login is printed for `make run`
