@@ -21,8 +21,9 @@ $(STAMP): requirements.txt requirements-dev.txt
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
-	@echo "InfoLavoro: http://$(HOST):$(PORT)/  (background jobs: db_worker, stopped with the server)"
-	@$(BIN)/python manage.py db_worker & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+	@echo "InfoLavoro: http://$(HOST):$(PORT)/  (background jobs: db_worker + scheduler, stopped with the server)"
+	@$(BIN)/python manage.py db_worker & worker=$$!; $(BIN)/python manage.py scheduler >/dev/null & clock=$$!; \
+	  trap "kill $$worker $$clock 2>/dev/null" EXIT INT TERM; \
 	  $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install

@@ -191,6 +191,13 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+# Periodic jobs (task path → seconds between runs), enqueued by `manage.py scheduler` (infolavoro/core/scheduler.py).
+PERIODIC_TASKS = {
+    "infolavoro.notifications.tasks.send_outbox": 60,
+    "infolavoro.notifications.tasks.purge_sent_emails": 24 * 3600,
+    "infolavoro.intake.tasks.anonymise_inactive_citizens": 24 * 3600,
+    "infolavoro.referrals.tasks.send_referral_follow_ups": 24 * 3600,
+}
 
 # Security. Behind a TLS-terminating proxy set SECURE_PROXY_SSL_HEADER via TRUST_X_FORWARDED_PROTO=1.
 SESSION_COOKIE_HTTPONLY = True
