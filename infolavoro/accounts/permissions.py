@@ -129,6 +129,41 @@ def _monitor(g: Grants, obj: Any) -> bool:
     return g.has(Role.MONITORING_VIEWER, desk_id) or g.has(Role.DESK_ADMIN, desk_id)
 
 
+# --- intake and referrals ---
+
+
+@rule("citizen.view")
+def _view_citizen(g: Grants, obj: Any) -> bool:
+    """A citizen's record (and consultations): operators and admins of the citizen's desk only."""
+    return _operate(g, obj)
+
+
+@rule("citizen.change")
+def _change_citizen(g: Grants, obj: Any) -> bool:
+    """Edit, consult, refer, export and erase: operators and admins of the citizen's desk."""
+    return _operate(g, obj)
+
+
+@rule("referral.view")
+def _view_referral(g: Grants, obj: Any) -> bool:
+    """Desk staff see every referral of their desk; member editors only those addressed to their member."""
+    return _operate(g, obj) or (
+        _organization_id(obj) in g.organizations and _desk_id(obj) in g.organization_desks
+    )
+
+
+@rule("referral.respond")
+def _respond_referral(g: Grants, obj: Any) -> bool:
+    """Accept, decline, set the appointment, record the outcome: the addressed member's editors."""
+    return _organization_id(obj) in g.organizations and _desk_id(obj) in g.organization_desks
+
+
+@rule("audit.view")
+def _view_audit(g: Grants, obj: Any) -> bool:
+    """The log of accesses to personal data: desk administrators."""
+    return _administer(g, obj)
+
+
 def can(user: Any, action: str, obj: Any) -> bool:
     """May `user` do `action` on `obj`? Unknown actions are a programming error, not a silent no."""
     try:

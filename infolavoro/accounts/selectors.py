@@ -13,3 +13,12 @@ def active_roles(user) -> QuerySet[RoleAssignment]:
         .select_related("desk", "organization")
         .order_by("desk__name", "role")
     )
+
+
+def desk_staff(desk) -> QuerySet[RoleAssignment]:
+    """Everyone holding a role on the desk, member editors included, active first."""
+    return (
+        RoleAssignment.objects.filter(desk=desk)
+        .select_related("user", "organization")
+        .order_by("-is_active", "role", "user__last_name", "user__first_name")
+    )

@@ -1,14 +1,24 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template import loader
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
+from . import selectors, services
+from .models import RoleAssignment
+from .permissions import require
 from .selectors import active_roles
+from .services import DESK_STAFF_ROLES
 
 
 class LoginForm(AuthenticationForm):
@@ -31,3 +41,78 @@ class LoginView(auth_views.LoginView):
 def dashboard(request: HttpRequest) -> HttpResponse:
     """The staff home: what each of the user's roles lets them do."""
     return render(request, "accounts/dashboard.html", {"roles": active_roles(request.user)})
+
+
+class StaffInviteForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail"))
+    first_name = forms.CharField(label=_("Nome"), max_length=150)
+    last_name = forms.CharField(label=_("Cognome"), max_length=150)
+    role = forms.ChoiceField(label=_("Ruolo"), choices=[(r.value, r.label) for r in DESK_STAFF_ROLES])
+    affiliation = forms.CharField(
+        label=_("Ente di provenienza"), max_length=200, required=False,
+        help_text=_("Es. «Centro per l'Impiego – Regione Liguria» o «Camera di Commercio»"),
+    )
+
+
+@login_required
+def desk_staff(request: HttpRequest, desk_slug: str) -> HttpResponse:
+    desk = request.desk
+    require(request.user, "desk.administer", desk)
+    form = StaffInviteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.invite_staff(desk, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, _("Invito inviato a %(email)s.") % {"email": form.cleaned_data["email"]})
+            return redirect("desks:staff", desk_slug=desk.slug)
+    return render(request, "accounts/staff.html", {"form": form, "staff": selectors.desk_staff(desk)})
+
+
+def _add_errors(form: forms.Form, exc: ValidationError) -> None:
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc)
+        return
+    for field, errors in exc.error_dict.items():
+        for error in errors:
+            form.add_error(field if field in form.fields else None, error)
+
+
+@login_required
+@require_POST
+def end_role(request: HttpRequest, desk_slug: str, pk: int) -> HttpResponse:
+    assignment = get_object_or_404(RoleAssignment, pk=pk, desk=request.desk)
+    require(request.user, "desk.administer", assignment)
+    try:
+        services.end_role(assignment, request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Ruolo disattivato."))
+    return redirect("desks:staff", desk_slug=desk_slug)
+
+
+class OutboxPasswordResetForm(PasswordResetForm):
+    """Django's reset form, with the e-mail going through the outbox like every other e-mail."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email,
+                  html_email_template_name=None):
+        from infolavoro.notifications.services import queue_email
+
+        subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
+        queue_email(desk=None, to=[to_email], subject=subject, template=email_template_name,
+                    context={**context, "site_url": settings.SITE_URL})
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    form_class = OutboxPasswordResetForm
+    template_name = "accounts/password_reset.html"
+    email_template_name = "accounts/email/password_reset.txt"
+    subject_template_name = "accounts/email/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_set.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
