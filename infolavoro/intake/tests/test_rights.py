@@ -1,0 +1,94 @@
+"""The citizen's rights: export everything (JSON + PDF) and erase, one action each; the audit log."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+
+import pytest
+from django.urls import reverse
+
+from infolavoro.intake.models import AuditEntry, Citizen, Consultation
+from infolavoro.referrals import services as referral_services
+from infolavoro.referrals.models import Referral, ReferralEvent
+
+pytestmark = pytest.mark.django_db
+
+
+def test_export_gives_json_and_pdf_of_everything_in_one_action(client, desk, operator, citizen, consultation,
+                                                               service, monkeypatch):
+    monkeypatch.setattr(referral_services, "_queue_email", lambda **kwargs: None)
+    referral_services.create_referral(consultation, service, operator, message="Interessata al corso")
+    client.force_login(operator)
+    response = client.post(reverse("intake:citizen_export", args=[desk.slug, citizen.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/zip"
+    assert "Rossi" not in response["Content-Disposition"]  # no names in file names either
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    assert sorted(archive.namelist()) == ["dati.json", "dati.pdf"]
+    data = json.loads(archive.read("dati.json"))
+    assert data["citizen"]["last_name"] == "Rossi"
+    assert data["citizen"]["sharing_consent"] is True
+    assert data["consultations"][0]["reason"] == "Cerca un corso"
+    assert data["referrals"][0]["organization"] == "Ente Formazione Golfo"
+    assert data["referrals"][0]["message"] == "Interessata al corso"
+    assert archive.read("dati.pdf").startswith(b"%PDF")
+    assert AuditEntry.objects.filter(citizen_ref=citizen.pk, action="export", actor=operator).exists()
+
+
+def test_export_is_post_only(client, desk, operator, citizen):
+    client.force_login(operator)
+    assert client.get(reverse("intake:citizen_export", args=[desk.slug, citizen.pk])).status_code == 405
+
+
+def test_erase_removes_everything_and_leaves_only_the_code_in_the_log(client, desk, operator, citizen, consultation,
+                                                                     service, monkeypatch):
+    monkeypatch.setattr(referral_services, "_queue_email", lambda **kwargs: None)
+    referral_services.create_referral(consultation, service, operator)
+    client.force_login(operator)
+    url = reverse("intake:citizen_erase", args=[desk.slug, citizen.pk])
+    assert "non si può annullare" in client.get(url).content.decode()
+    response = client.post(url)
+    assert response.status_code == 302
+    assert not Citizen.objects.exists()
+    assert not Consultation.objects.exists()
+    assert not Referral.objects.exists()
+    assert not ReferralEvent.objects.exists()
+    assert AuditEntry.objects.filter(citizen_ref=citizen.pk, action="erase").exists()
+    assert client.get(reverse("intake:citizen", args=[desk.slug, citizen.pk])).status_code == 404
+
+
+def test_audit_log_shows_every_access_to_the_admin(client, desk, operator, desk_admin, citizen):
+    client.force_login(operator)
+    client.get(reverse("intake:citizen", args=[desk.slug, citizen.pk]))
+    client.get(reverse("intake:citizen_edit", args=[desk.slug, citizen.pk]))
+    client.post(reverse("intake:citizen_export", args=[desk.slug, citizen.pk]))
+    actions = list(AuditEntry.objects.order_by("at", "id").values_list("action", "what"))
+    assert actions == [("create", "scheda, consenso informativa, consenso condivisione"),
+                       ("view", "scheda e storia"), ("view", "modulo di modifica"),
+                       ("export", "tutti i dati (JSON e PDF)")]
+    client.force_login(desk_admin)
+    body = client.get(reverse("intake:audit_log", args=[desk.slug])).content.decode()
+    assert body.count(citizen.short_code) == 4
+    assert "Rossi" not in body  # the log names records by code
+    assert "operatore@example.org" in body
+
+
+def test_audit_log_filters_by_record_code(client, desk, operator, desk_admin, citizen):
+    from infolavoro.intake.tests.conftest import make_citizen
+
+    other = make_citizen(desk, operator, first_name="Paolo", email="paolo@example.org")
+    client.force_login(desk_admin)
+    detail = client.get(reverse("intake:citizen", args=[desk.slug, citizen.pk])).content.decode()
+    assert f"?scheda={citizen.short_code}" in detail
+    url = reverse("intake:audit_log", args=[desk.slug])
+    body = client.get(url, {"scheda": citizen.short_code}).content.decode()
+    assert citizen.short_code in body
+    assert other.short_code not in body
+    body = client.get(url, {"scheda": "nonsense"}).content.decode()
+    assert "8 caratteri" in body
+    assert 'value="nonsense"' in body
+    client.force_login(operator)
+    detail = client.get(reverse("intake:citizen", args=[desk.slug, citizen.pk])).content.decode()
+    assert "?scheda=" not in detail

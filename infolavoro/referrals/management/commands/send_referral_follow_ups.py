@@ -1,0 +1,22 @@
+"""E-mail each desk the referrals waiting too long for the member (run daily, e.g. from cron)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from infolavoro.referrals import services
+
+
+class Command(BaseCommand):
+    help = "E-mails each desk the list of referrals waiting longer than its alert threshold."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--now", help="ISO datetime with zone to use as 'now' (for tests and catch-up).")
+
+    def handle(self, *args, **options) -> None:
+        now = dt.datetime.fromisoformat(options["now"]) if options.get("now") else None
+        if now is not None and now.tzinfo is None:
+            raise CommandError("--now needs a time zone, e.g. 2026-01-01T00:00:00+00:00")
+        self.stdout.write(f"Desks alerted: {services.send_overdue_digest(now)}")

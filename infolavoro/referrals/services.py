@@ -1,0 +1,172 @@
+"""Use cases of referrals: create from a consultation, move through the states. One transaction each."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from infolavoro.accounts.permissions import can
+from infolavoro.intake import mail
+from infolavoro.intake.models import AuditAction, Citizen, Consultation
+from infolavoro.intake.services import audit
+from infolavoro.network.models import Service, TaxonomyTerm
+
+from .models import TRANSITIONS, WAITING_STATES, Referral, ReferralEvent, State
+
+# Who moves a referral to each state: the member that received it, or the desk that sent it.
+MEMBER_STATES = {State.ACCEPTED, State.DECLINED, State.APPOINTMENT_SET, State.SERVED, State.NO_SHOW}
+
+
+def _queue_email(**kwargs: Any) -> bool:
+    return mail.queue_email(**kwargs)
+
+
+@transaction.atomic
+def create_referral(
+    consultation: Consultation, service: Service, actor: Any, *, need: TaxonomyTerm | None = None,
+    message: str = "", what_to_bring: str = "", now: dt.datetime | None = None,
+) -> Referral:
+    """Refer the citizen of a consultation to a member's service; e-mail the citizen the member's contacts."""
+    citizen: Citizen = consultation.citizen
+    if not can(actor, "citizen.change", citizen):
+        raise PermissionDenied
+    now = now or timezone.now()
+    organization = service.organization
+    if organization.desk_id != citizen.desk_id or not (service.is_active and organization.is_active):
+        raise ValidationError(_("Servizio non disponibile per questo sportello."))
+    if not Citizen.objects.filter(pk=citizen.pk, sharing_consent=True).exists():
+        raise ValidationError(_("Senza il consenso della persona a condividere i suoi dati non si può inviare "
+                                "la segnalazione: raccoglilo nella scheda."))
+    if need is not None and need.desk_id != citizen.desk_id:
+        raise ValidationError(_("Bisogno sconosciuto."))
+    referral = Referral.objects.create(
+        desk_id=citizen.desk_id, citizen=citizen, consultation=consultation, service=service,
+        organization=organization, need=need, message=message.strip(), what_to_bring=what_to_bring.strip(),
+        state=State.SENT, state_changed_at=now, created_by=actor, created_at=now,
+    )
+    ReferralEvent.objects.create(referral=referral, from_state="", to_state=State.SENT, actor=actor, at=now)
+    Citizen.objects.filter(pk=citizen.pk).update(last_activity_at=now)
+    audit(citizen, actor, AuditAction.SHARE, f"segnalazione {referral.code} a {organization.name}"[:300], now)
+    desk = citizen.desk
+    location = organization.locations.first()
+    referral.citizen_emailed = False
+    if citizen.email:
+        referral.citizen_emailed = _queue_email(
+            desk=desk, to=[citizen.email], subject=_("Il tuo contatto con %(name)s") % {"name": organization.name},
+            template="referrals/email/citizen_referred.txt",
+            context={"first_name": citizen.first_name, "organization": organization.name,
+                     "service": service.name, "email": organization.email, "phone": organization.phone,
+                     "website": organization.website, "address": str(location) if location else "",
+                     "how_to_access": service.how_to_access, "what_to_bring": referral.what_to_bring,
+                     "desk_name": desk.name, "desk_comune": desk.comune, "desk_phone": desk.phone},
+            reply_to=[desk.email] if desk.email else None,
+        )
+        if referral.citizen_emailed:
+            audit(citizen, actor, AuditAction.EMAIL, f"segnalazione {referral.code}", now)
+    if organization.email:
+        # The member gets a pointer to its inbox, never the citizen's data by e-mail.
+        _queue_email(
+            desk=desk, to=[organization.email], subject=_("Nuova segnalazione %(code)s") % {"code": referral.code},
+            template="referrals/email/member_new.txt",
+            context={"code": referral.code, "service": service.name, "desk_name": desk.name,
+                     "desk_comune": desk.comune, "site_url": settings.SITE_URL,
+                     "inbox_path": reverse("referrals:inbox", kwargs={"desk_slug": desk.slug})},
+            reply_to=[desk.email] if desk.email else None,
+        )
+    return referral
+
+
+@transaction.atomic
+def move(
+    referral: Referral, to_state: str, actor: Any, *, note: str = "", decline_reason: str = "",
+    appointment_at: dt.datetime | None = None, outcome: str = "", now: dt.datetime | None = None,
+) -> Referral:
+    """Move a referral to `to_state`, recording who and when. The member acts on its own referrals; the desk
+    closes them. A concurrent change makes this fail instead of overwriting it."""
+    if to_state in MEMBER_STATES:
+        allowed = can(actor, "referral.respond", referral)
+    else:
+        allowed = can(actor, "desk.operate", referral) or can(actor, "referral.respond", referral)
+    if not allowed:
+        raise PermissionDenied
+    if to_state not in TRANSITIONS.get(referral.state, ()):
+        raise ValidationError(_("Questo passaggio di stato non è possibile."))
+    now = now or timezone.now()
+    changes: dict[str, Any] = {"state": to_state, "state_changed_at": now}
+    if to_state == State.DECLINED:
+        if not decline_reason.strip():
+            raise ValidationError({"decline_reason": _("Indica il motivo del rifiuto.")})
+        changes["decline_reason"] = decline_reason.strip()
+    if to_state == State.APPOINTMENT_SET:
+        if appointment_at is None:
+            raise ValidationError({"appointment_at": _("Indica data e ora dell'appuntamento.")})
+        changes["appointment_at"] = appointment_at
+    if outcome.strip():
+        changes["outcome"] = outcome.strip()
+    updated = Referral.objects.filter(pk=referral.pk, state=referral.state).update(**changes)
+    if not updated:
+        raise ValidationError(_("La segnalazione è stata appena modificata da qualcun altro: ricarica la pagina."))
+    ReferralEvent.objects.create(referral=referral, from_state=referral.state, to_state=to_state, actor=actor,
+                                 at=now, note=(note or decline_reason or outcome).strip()[:300])
+    Citizen.objects.filter(pk=referral.citizen_id).update(last_activity_at=now)
+    referral.refresh_from_db()
+    return referral
+
+
+@transaction.atomic
+def record_view(referral: Referral, actor: Any, shows_personal_data: bool) -> None:
+    """A page showing a referral: audited when it shows the citizen's data."""
+    if not can(actor, "referral.view", referral):
+        raise PermissionDenied
+    if shows_personal_data:
+        audit(referral.citizen, actor, AuditAction.VIEW, f"segnalazione {referral.code}")
+
+
+def _overdue_by_desk(now: dt.datetime) -> dict[Any, list[Referral]]:
+    """Referrals waiting for the member longer than their desk's alert threshold: two queries in all."""
+    from infolavoro.intake.models import IntakeSettings
+
+    default_days = IntakeSettings._meta.get_field("referral_alert_days").default
+    days = dict(IntakeSettings.objects.values_list("desk_id", "referral_alert_days"))
+    desk_ids = Referral.objects.filter(state__in=WAITING_STATES).values_list("desk_id", flat=True).distinct()
+    condition = Q(pk__in=[])
+    for desk_id in set(desk_ids):
+        cutoff = now - dt.timedelta(days=days.get(desk_id, default_days))
+        condition |= Q(desk_id=desk_id, state_changed_at__lt=cutoff)
+    grouped: dict[Any, list[Referral]] = {}
+    overdue = (Referral.objects.filter(condition, state__in=WAITING_STATES)
+               .select_related("desk", "organization", "service").order_by("state_changed_at"))
+    for referral in overdue:
+        grouped.setdefault(referral.desk, []).append(referral)
+    return grouped
+
+
+def send_overdue_digest(now: dt.datetime | None = None) -> int:
+    """Scheduled (daily): e-mail each desk the referrals waiting too long for the member. Only codes, members
+    and states: no citizen data by e-mail. Returns how many desks were written to."""
+    now = now or timezone.now()
+    written = 0
+    for desk, referrals in _overdue_by_desk(now).items():
+        if not desk.email:
+            continue
+        with transaction.atomic():
+            queued = _queue_email(
+                desk=desk, to=[desk.email],
+                subject=_("Segnalazioni in attesa da troppo tempo: %(n)d") % {"n": len(referrals)},
+                template="referrals/email/desk_overdue.txt",
+                context={"desk_name": desk.name, "site_url": settings.SITE_URL,
+                         "list_path": reverse("referrals:desk_list", kwargs={"desk_slug": desk.slug}),
+                         "referrals": [{"code": r.code, "organization": r.organization.name,
+                                        "service": r.service.name, "state": r.get_state_display(),
+                                        "days": (now - r.state_changed_at).days} for r in referrals]},
+            )
+        written += bool(queued)
+    return written

@@ -1,0 +1,54 @@
+"""What the citizen and the member receive when a referral is sent."""
+
+from __future__ import annotations
+
+import pytest
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from infolavoro.referrals import services
+
+pytestmark = pytest.mark.django_db
+
+
+def test_citizen_gets_the_members_contacts_and_what_to_bring(referral, sent_emails):
+    to_citizen, to_member = sent_emails
+    body = render_to_string(to_citizen["template"], to_citizen["context"])
+    assert "Gentile Maria," in body
+    assert "Ente Formazione Golfo" in body
+    assert "«Corso di saldatura»" in body
+    assert "Via Roma 1" in body
+    assert "0187 123456" in body
+    assert "segreteria@ente.example" in body
+    assert "Cosa portare: Documento d'identità" in body  # plain text, not escaped
+    member_body = render_to_string(to_member["template"], to_member["context"])
+    assert referral.code in member_body
+    assert "/la-spezia/segnalazioni/ricevute/" in member_body
+    assert "Maria" not in member_body
+
+
+def test_no_citizen_email_means_only_the_member_is_told(consultation, service, operator, sent_emails):
+    consultation.citizen.email = ""
+    consultation.citizen.save()
+    services.create_referral(consultation, service, operator)
+    assert [e["to"] for e in sent_emails] == [["segreteria@ente.example"]]
+
+
+def test_referral_emails_go_through_the_real_outbox(consultation, service, operator, mailoutbox):
+    notifications = pytest.importorskip("infolavoro.notifications.services")
+    services.create_referral(consultation, service, operator, what_to_bring="CV")
+    notifications.deliver_pending()
+    assert sorted(m.to[0] for m in mailoutbox) == ["maria.rossi@example.org", "segreteria@ente.example"]
+
+
+def test_without_the_outbox_the_referral_is_sent_and_the_operator_warned(client, desk, consultation, service,
+                                                                         operator, monkeypatch):
+    from infolavoro.intake import mail
+    from infolavoro.referrals.models import Referral
+
+    monkeypatch.setattr(mail, "outbox_available", lambda: False)
+    client.force_login(operator)
+    response = client.post(reverse("referrals:new", args=[desk.slug, consultation.pk]), {"service": service.pk},
+                           follow=True)
+    assert Referral.objects.count() == 1
+    assert "consegnaglieli tu" in response.content.decode()

@@ -1,0 +1,131 @@
+"""Referral pages: the desk's list with overdue alerts, the member's inbox, a referral, creating one."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from infolavoro.accounts.permissions import can, require
+from infolavoro.intake import selectors as intake_selectors
+from infolavoro.intake import services as intake_services
+from infolavoro.intake.decorators import signed_in_or_404
+
+from . import selectors, services
+from .forms import MoveForm, NeedFilterForm, ReferralForm
+from .models import State
+from .services import MEMBER_STATES
+
+
+@login_required
+def desk_list(request: HttpRequest, desk_slug: str) -> HttpResponse:
+    desk = request.desk
+    state = request.GET.get("stato", "")
+    if state not in State.values:
+        state = ""
+    return render(request, "referrals/desk_list.html", {
+        "referrals": selectors.desk_referrals(request.user, desk, state)[:200],
+        "overdue": list(selectors.overdue(request.user, desk)),
+        "alert_days": intake_selectors.settings_for(desk).referral_alert_days,
+        "states": State.choices, "state": state,
+    })
+
+
+@login_required
+def inbox(request: HttpRequest, desk_slug: str) -> HttpResponse:
+    return render(request, "referrals/inbox.html", {"referrals": selectors.inbox(request.user, request.desk)})
+
+
+@signed_in_or_404
+def new(request: HttpRequest, desk_slug: str, consultation_pk) -> HttpResponse:
+    """Refer the citizen of a consultation: pick a need, then one of the network's services for it."""
+    desk = request.desk
+    consultation = intake_selectors.consultation_by_pk(request.user, desk, consultation_pk)
+    citizen = consultation.citizen
+    require(request.user, "citizen.change", citizen)
+    needs = list(consultation.needs.all())
+    filter_form = NeedFilterForm(request.GET or None, desk=desk,
+                                 initial={"bisogno": needs[0] if needs else None})
+    need = filter_form.cleaned_data["bisogno"] if filter_form.is_bound and filter_form.is_valid() else None
+    if not filter_form.is_bound and needs:
+        need = needs[0]
+    form = ReferralForm(request.POST or None, desk=desk, need=need)
+    if request.method == "POST" and form.is_valid():
+        try:
+            referral = services.create_referral(
+                consultation, form.cleaned_data["service"], request.user, need=need,
+                message=form.cleaned_data["message"], what_to_bring=form.cleaned_data["what_to_bring"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Segnalazione %(code)s inviata.") % {"code": referral.code})
+            if not referral.citizen_emailed:
+                messages.warning(request, _("La persona non riceverà l'e-mail con i contatti del soggetto: "
+                                            "consegnaglieli tu."))
+            return redirect("referrals:detail", desk_slug=desk.slug, pk=referral.pk)
+    elif request.method == "GET":
+        intake_services.record_access(citizen, request.user, "nuova segnalazione")
+    return render(request, "referrals/new.html", {
+        "consultation": consultation, "citizen": citizen, "filter_form": filter_form, "form": form, "need": need,
+    })
+
+
+def _move_forms(referral, user):
+    """The state changes this user may make now, each with its own small form."""
+    forms = []
+    for to_state in referral.allowed_next:
+        action = "referral.respond" if to_state in MEMBER_STATES else None
+        allowed = (can(user, action, referral) if action
+                   else can(user, "desk.operate", referral) or can(user, "referral.respond", referral))
+        if allowed:
+            forms.append((to_state, State(to_state).label, MoveForm(prefix=to_state)))
+    return forms
+
+
+def _render_detail(request: HttpRequest, referral, move_forms, status: int = 200) -> HttpResponse:
+    is_desk = can(request.user, "desk.operate", referral)
+    return render(request, "referrals/detail.html", {
+        "referral": referral, "is_desk": is_desk, "shows_data": is_desk or referral.citizen.sharing_consent,
+        "move_forms": move_forms, "waiting_days": (timezone.now() - referral.state_changed_at).days,
+    }, status=status)
+
+
+@signed_in_or_404
+def detail(request: HttpRequest, desk_slug: str, pk) -> HttpResponse:
+    referral = selectors.referral(request.user, request.desk, pk)
+    shows_data = can(request.user, "desk.operate", referral) or referral.citizen.sharing_consent
+    services.record_view(referral, request.user, shows_data)
+    return _render_detail(request, referral, _move_forms(referral, request.user))
+
+
+@signed_in_or_404
+@require_POST
+def move(request: HttpRequest, desk_slug: str, pk) -> HttpResponse:
+    referral = selectors.referral(request.user, request.desk, pk)
+    to_state = request.POST.get("to_state", "")
+    if to_state not in State.values:
+        messages.error(request, _("Richiesta non valida: controlla i dati e riprova."))
+        return redirect("referrals:detail", desk_slug=desk_slug, pk=pk)
+    form = MoveForm(request.POST, prefix=to_state)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.move(referral, to_state, request.user, decline_reason=data["decline_reason"],
+                          appointment_at=data["appointment_at"], outcome=data["outcome"])
+        except PermissionDenied:
+            messages.error(request, _("Questo passaggio spetta al soggetto che ha ricevuto la segnalazione."))
+            return redirect("referrals:detail", desk_slug=desk_slug, pk=pk)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Stato aggiornato: %(state)s.") % {"state": State(to_state).label})
+            return redirect("referrals:detail", desk_slug=desk_slug, pk=pk)
+    # Show the page again with this form's errors and what was typed.
+    forms = [(s, label, form if s == to_state else f) for s, label, f in _move_forms(referral, request.user)]
+    return _render_detail(request, referral, forms, status=400)
