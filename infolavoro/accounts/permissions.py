@@ -129,6 +129,28 @@ def _monitor(g: Grants, obj: Any) -> bool:
     return g.has(Role.MONITORING_VIEWER, desk_id) or g.has(Role.DESK_ADMIN, desk_id)
 
 
+# --- booking ---
+
+
+@rule("calendar.agenda")
+def _calendar_agenda(g: Grants, obj: Any) -> bool:
+    """A calendar's appointments (or one of them): desk staff for every calendar of the desk, a member's
+    editors for the calendars at their own premises."""
+    return _operate(g, obj) or (
+        _organization_id(obj) is not None and _organization_id(obj) in g.organizations
+        and _desk_id(obj) in g.organization_desks
+    )
+
+
+@rule("calendar.manage")
+def _calendar_manage(g: Grants, obj: Any) -> bool:
+    """Opening, capacity, exceptions of a calendar: desk admins; a member's editors for their own calendars."""
+    return g.has(Role.DESK_ADMIN, _desk_id(obj)) or (
+        _organization_id(obj) is not None and _organization_id(obj) in g.organizations
+        and _desk_id(obj) in g.organization_desks
+    )
+
+
 # --- intake and referrals ---
 
 

@@ -1,11 +1,320 @@
+"""Public booking flow (Designers Italia "Prenotazione appuntamento": office, date and time, topic, contacts,
+summary, confirmation) and the citizen's manage link. The flow's state lives in the session, never in URLs.
+Works without JavaScript: every step is a plain form."""
+
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+import calendar as pycalendar
+import datetime as dt
+from typing import Any
 
-from infolavoro.desks import selectors as desk_selectors
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+from django_ratelimit.core import is_ratelimited
+
+from infolavoro.network.models import Service
+
+from . import engine, selectors, services
+from .calendar_files import booking_ics
+from .forms import CalendarChoiceForm, ContactForm, ReasonForm, TimeChoiceForm
+from .models import Booking, BookingStatus, Calendar
+
+STEPS = [("start", _("Ufficio")), ("when", _("Data e orario")), ("reason", _("Argomento")),
+         ("contacts", _("I tuoi dati")), ("summary", _("Riepilogo"))]
+BOOK_RATE = "10/h"
 
 
+def _state(request: HttpRequest) -> dict[str, Any]:
+    return request.session.setdefault(f"booking:{request.desk.pk}", {})
+
+
+def _save(request: HttpRequest, **values: Any) -> None:
+    state = _state(request)
+    state.update(values)
+    request.session.modified = True
+
+
+def _calendar(request: HttpRequest) -> Calendar | None:
+    pk = _state(request).get("calendar")
+    if pk is None:
+        return None
+    return (Calendar.objects.filter(pk=pk, desk=request.desk, is_active=True)
+            .select_related("desk", "service__organization").first())
+
+
+def _go(request: HttpRequest, step: str, **query: str) -> HttpResponse:
+    url = reverse(f"booking:{step}", kwargs={"desk_slug": request.desk.slug})
+    if query:
+        from urllib.parse import urlencode
+
+        url += "?" + urlencode(query)
+    return redirect(url)
+
+
+def _page(request: HttpRequest, template: str, step: str, **context: Any) -> HttpResponse:
+    names = [name for name, _label in STEPS]
+    context.update(steps=STEPS, step=step, step_number=names.index(step) + 1 if step in names else len(STEPS),
+                   step_count=len(STEPS))
+    return render(request, template, context, status=context.pop("status", 200))
+
+
+def _missing(request: HttpRequest, *keys: str) -> HttpResponse | None:
+    """Send back to the first step whose answer is missing (e.g. after the session expired)."""
+    state = _state(request)
+    for key, step in (("calendar", "start"), ("start", "when"), ("reason", "reason"), ("first_name", "contacts")):
+        if key in keys and not state.get(key):
+            if state:
+                messages.info(request, _("Completa prima questo passaggio."))
+            return _go(request, step)
+    return None
+
+
+@require_http_methods(["GET", "POST"])
 def start(request: HttpRequest, desk_slug: str) -> HttpResponse:
-    """How to get an appointment at the desk."""
-    return render(request, "booking/start.html", {"timetable": desk_selectors.timetable(request.desk)})
+    """Step 1: the office. From a member's service page (?servizio=<uuid>) its premises are preselected."""
+    desk = request.desk
+    calendars = [c for c in [selectors.desk_calendar(desk)] if c]
+    initial = calendars[0].pk if calendars else None
+    service_id = request.GET.get("servizio")
+    if service_id:
+        try:
+            service = Service.objects.filter(pk=service_id, organization__desk=desk, is_active=True,
+                                             organization__is_active=True).first()
+        except ValidationError:
+            service = None
+        member = selectors.calendar_for_service(service) if service else None
+        if member:
+            calendars.append(member)
+            initial = member.pk
+    elif _state(request).get("calendar"):
+        chosen = _calendar(request)
+        if chosen and chosen not in calendars:
+            calendars.append(chosen)
+        initial = chosen.pk if chosen else initial
+    if not calendars:
+        return render(request, "booking/unavailable.html")
+    form = CalendarChoiceForm(request.POST or None, calendars=calendars, initial={"calendar": initial})
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["calendar"] != _state(request).get("calendar"):
+            _state(request).pop("start", None)
+        _save(request, calendar=form.cleaned_data["calendar"])
+        return _go(request, "when")
+    return _page(request, "booking/step_start.html", "start", form=form, calendars=calendars)
+
+
+def month_grid(calendar: Calendar, month: dt.date, now: dt.datetime | None = None
+               ) -> tuple[list[list[dt.date | None]], set[dt.date], dt.date | None, dt.date | None]:
+    """Weeks of the month (Monday first), the days with free slots, and the previous/next bookable months."""
+    now = now or timezone.now()
+    last = month.replace(day=pycalendar.monthrange(month.year, month.month)[1])
+    free_days = {s.start.date() for s in engine.free_slots(calendar, month, last, now)}
+    weeks = [[d if d.month == month.month else None for d in week]
+             for week in pycalendar.Calendar().monthdatescalendar(month.year, month.month)]
+    today = now.astimezone(calendar.desk.tz).date()
+    horizon = today + dt.timedelta(days=calendar.horizon_days)
+    previous = (month - dt.timedelta(days=1)).replace(day=1) if month > today.replace(day=1) else None
+    following = last + dt.timedelta(days=1) if last < horizon else None
+    return weeks, free_days, previous, following
+
+
+def _parse_month(value: str | None, today: dt.date) -> dt.date:
+    try:
+        month = dt.date.fromisoformat(f"{value}-01") if value else today.replace(day=1)
+    except ValueError:
+        month = today.replace(day=1)
+    return max(month, today.replace(day=1))
+
+
+def _parse_day(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _choose_time(request: HttpRequest, calendar: Calendar, template: str, step: str, on_chosen, **context: Any
+                 ) -> HttpResponse:
+    """The month view, then the free times of the chosen day. Shared by booking and rescheduling."""
+    today = timezone.localtime(timezone.now(), calendar.desk.tz).date()
+    day = _parse_day(request.POST.get("giorno") or request.GET.get("giorno"))
+    month = day.replace(day=1) if day else _parse_month(request.GET.get("mese"), today)
+    weeks, free_days, previous, following = month_grid(calendar, month)
+    slots = engine.free_slots(calendar, day, day) if day else []
+    form = TimeChoiceForm(request.POST or None, slots=slots) if day else None
+    if request.method == "POST" and form is not None and form.is_valid():
+        return on_chosen(dt.datetime.fromisoformat(form.cleaned_data["start"]))
+    if request.method == "POST" and day and not slots:
+        messages.error(request, _("In questo giorno non ci sono più orari liberi: scegline un altro."))
+    return _page(request, template, step, calendar=calendar, weeks=weeks, free_days=free_days, month=month,
+                 previous=previous, following=following, day=day, slots=slots, form=form,
+                 weekdays=[_("lun"), _("mar"), _("mer"), _("gio"), _("ven"), _("sab"), _("dom")], **context)
+
+
+@require_http_methods(["GET", "POST"])
+def when(request: HttpRequest, desk_slug: str) -> HttpResponse:
+    """Step 2: a month view showing only days with free slots, then the free times of the chosen day."""
+    if response := _missing(request, "calendar"):
+        return response
+    calendar = _calendar(request)
+    if calendar is None:
+        return _go(request, "start")
+
+    def chosen(start: dt.datetime) -> HttpResponse:
+        _save(request, start=start.isoformat())
+        return _go(request, "reason")
+
+    return _choose_time(request, calendar, "booking/step_when.html", "when", chosen,
+                        chosen_start=_state(request).get("start"))
+
+
+@require_http_methods(["GET", "POST"])
+def reason(request: HttpRequest, desk_slug: str) -> HttpResponse:
+    """Step 3: the topic, from the desk's list, and a free text."""
+    if response := _missing(request, "calendar", "start"):
+        return response
+    state = _state(request)
+    form = ReasonForm(request.POST or None, reasons=selectors.reasons(request.desk),
+                      initial={"reason": state.get("reason"), "details": state.get("details", "")})
+    if request.method == "POST" and form.is_valid():
+        _save(request, **form.cleaned_data)
+        return _go(request, "contacts")
+    return _page(request, "booking/step_reason.html", "reason", form=form)
+
+
+@require_http_methods(["GET", "POST"])
+def contacts(request: HttpRequest, desk_slug: str) -> HttpResponse:
+    """Step 4: name and contacts, with the privacy notice."""
+    if response := _missing(request, "calendar", "start", "reason"):
+        return response
+    state = _state(request)
+    form = ContactForm(request.POST or None, initial={k: state.get(k) for k in
+                                                      ("first_name", "last_name", "email", "phone",
+                                                       "privacy_consent")})
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data.pop("company_website"):
+            form.add_error(None, _("Richiesta non valida: riprova."))
+        else:
+            _save(request, **form.cleaned_data)
+            return _go(request, "summary")
+    return _page(request, "booking/step_contacts.html", "contacts", form=form)
+
+
+@require_http_methods(["GET", "POST"])
+def summary(request: HttpRequest, desk_slug: str) -> HttpResponse:
+    """Step 5: everything at a glance, with links to change each part; confirming books at once."""
+    if response := _missing(request, "calendar", "start", "reason", "first_name"):
+        return response
+    state = _state(request)
+    calendar = _calendar(request)
+    if calendar is None:
+        return _go(request, "start")
+    start_at = dt.datetime.fromisoformat(state["start"])
+    reason_obj = selectors.reasons(request.desk).filter(code=state["reason"]).first()
+    context = {"calendar": calendar, "state": state, "start_at": start_at, "reason": reason_obj,
+               "place": services.place_of(calendar),
+               "end_at": start_at + dt.timedelta(minutes=calendar.slot_minutes)}
+    if request.method == "POST":
+        if is_ratelimited(request, group="booking.book", key="ip", rate=BOOK_RATE, method="POST", increment=True):
+            context["error"] = _("Troppe prenotazioni da questa connessione: riprova tra un'ora o telefona allo "
+                                 "sportello. I tuoi dati sono stati conservati.")
+            return _page(request, "booking/step_summary.html", "summary", status=429, **context)
+        try:
+            booking = services.book(
+                calendar, start=start_at, reason_code=state["reason"], details=state.get("details", ""),
+                first_name=state["first_name"], last_name=state["last_name"], email=state["email"],
+                phone=state.get("phone", ""), privacy_consent=bool(state.get("privacy_consent")),
+            )
+        except services.SlotUnavailable as error:
+            state.pop("start", None)
+            request.session.modified = True
+            messages.error(request, str(error))
+            return _go(request, "when", giorno=start_at.date().isoformat())
+        except ValidationError as error:
+            context["errors"] = [m for messages_ in error.message_dict.values() for m in messages_]
+            return _page(request, "booking/step_summary.html", "summary", status=200, **context)
+        request.session[f"booking:{request.desk.pk}"] = {}
+        request.session[f"booking-done:{request.desk.pk}"] = booking.pk
+        return _go(request, "done")
+    return _page(request, "booking/step_summary.html", "summary", **context)
+
+
+def _done_booking(request: HttpRequest) -> Booking:
+    pk = request.session.get(f"booking-done:{request.desk.pk}")
+    booking = (Booking.objects.filter(pk=pk, desk=request.desk).select_related("calendar__service__organization",
+                                                                               "calendar__desk", "reason").first()
+               if pk else None)
+    if booking is None:
+        raise Http404
+    return booking
+
+
+def done(request: HttpRequest, desk_slug: str) -> HttpResponse:
+    """Step 6: the confirmation, with the booking code and the calendar file."""
+    booking = _done_booking(request)
+    return _page(request, "booking/done.html", "done", booking=booking, place=services.place_of(booking.calendar))
+
+
+def _ics_response(booking: Booking) -> HttpResponse:
+    method = "CANCEL" if booking.status in (BookingStatus.CANCELLED, BookingStatus.CANCELLED_BY_DESK) else "PUBLISH"
+    response = HttpResponse(booking_ics(booking, method=method), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="appuntamento-{booking.code}.ics"'
+    return response
+
+
+def done_ics(request: HttpRequest, desk_slug: str) -> HttpResponse:
+    return _ics_response(_done_booking(request))
+
+
+def _managed(request: HttpRequest, token: str) -> Booking:
+    booking = services.booking_from_token(token)
+    if booking is None or booking.desk_id != request.desk.pk:
+        raise Http404
+    return booking
+
+
+@require_http_methods(["GET", "POST"])
+def manage(request: HttpRequest, desk_slug: str, token: str) -> HttpResponse:
+    """The citizen's signed link: see the booking, cancel it (with a confirmation) or move it."""
+    booking = _managed(request, token)
+    can_change = booking.status == BookingStatus.BOOKED and booking.start > timezone.now()
+    if request.method == "POST" and request.POST.get("confirm") == "cancel" and can_change:
+        try:
+            services.cancel(booking)
+        except services.SlotUnavailable as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Appuntamento annullato. Ti abbiamo inviato un'e-mail di conferma."))
+        return redirect(request.path)
+    return render(request, "booking/manage.html", {
+        "booking": booking, "token": token, "can_change": can_change, "place": services.place_of(booking.calendar),
+        "confirm_cancel": request.GET.get("annulla") == "1" and can_change,
+    })
+
+
+@require_http_methods(["GET", "POST"])
+def manage_move(request: HttpRequest, desk_slug: str, token: str) -> HttpResponse:
+    booking = _managed(request, token)
+    if booking.status != BookingStatus.BOOKED or booking.start <= timezone.now():
+        return redirect("booking:manage", desk_slug=desk_slug, token=token)
+
+    def chosen(start: dt.datetime) -> HttpResponse:
+        try:
+            services.reschedule(booking, start)
+        except services.SlotUnavailable as error:
+            messages.error(request, str(error))
+            return redirect(request.path + f"?giorno={start.date().isoformat()}")
+        messages.success(request, _("Appuntamento spostato. Ti abbiamo inviato un'e-mail con i nuovi dati."))
+        return redirect("booking:manage", desk_slug=desk_slug, token=services.manage_token(booking))
+
+    return _choose_time(request, booking.calendar, "booking/manage_move.html", "when", chosen, booking=booking,
+                        token=token)
+
+
+def manage_ics(request: HttpRequest, desk_slug: str, token: str) -> HttpResponse:
+    return _ics_response(_managed(request, token))

@@ -25,6 +25,15 @@ def nav_item(context: template.Context, url: str, label: str, exact: bool = Fals
 
 
 @register.filter
+def long_date(value, with_time: bool = False) -> str:
+    """`{{ day|long_date }}` → "mercoledì 9 dicembre 2026"; `{{ start|long_date:True }}` adds the time
+    (convert aware datetimes to the desk's zone first, e.g. with the `timezone` filter)."""
+    from infolavoro.core.dates import long_date as fmt
+
+    return fmt(value, with_time) if value else ""
+
+
+@register.filter
 def phone(value: str) -> str:
     return format_phone_number(value) if value else ""
 

@@ -1,0 +1,111 @@
+"""Forms of the booking flow and of the agenda. Rules live in services; forms only shape input."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import BookingStatus
+
+
+class CalendarChoiceForm(forms.Form):
+    calendar = forms.TypedChoiceField(label=_("Ufficio"), coerce=int, widget=forms.RadioSelect,
+                                      error_messages={"required": _("Scegli l'ufficio.")})
+
+    def __init__(self, *args, calendars, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["calendar"].choices = [(c.pk, c.label) for c in calendars]
+
+
+class TimeChoiceForm(forms.Form):
+    start = forms.ChoiceField(label=_("Orario"), widget=forms.RadioSelect,
+                              error_messages={"required": _("Scegli un orario.")})
+
+    def __init__(self, *args, slots, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["start"].choices = [(s.start.isoformat(), s.start.strftime("%H:%M")) for s in slots]
+
+
+class ReasonForm(forms.Form):
+    reason = forms.ChoiceField(label=_("Argomento"), widget=forms.RadioSelect,
+                               error_messages={"required": _("Scegli l'argomento dell'appuntamento.")})
+    details = forms.CharField(label=_("Spiega in breve la tua richiesta"), required=False, max_length=2000,
+                              widget=forms.Textarea(attrs={"rows": 4}),
+                              help_text=_("Facoltativo. Non scrivere dati sulla salute o altri dati delicati."))
+
+    def __init__(self, *args, reasons, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].choices = [(r.code, r.label) for r in reasons]
+
+
+class ContactForm(forms.Form):
+    first_name = forms.CharField(label=_("Nome"), max_length=100, widget=forms.TextInput(
+        attrs={"autocomplete": "given-name"}), error_messages={"required": _("Scrivi il nome.")})
+    last_name = forms.CharField(label=_("Cognome"), max_length=100, widget=forms.TextInput(
+        attrs={"autocomplete": "family-name"}), error_messages={"required": _("Scrivi il cognome.")})
+    email = forms.EmailField(label=_("E-mail"), widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+                             help_text=_("Ti invieremo la conferma e il link per spostare o annullare."),
+                             error_messages={"required": _("Scrivi il tuo indirizzo e-mail: ti invieremo la "
+                                                           "conferma."),
+                                             "invalid": _("L'indirizzo e-mail non è valido: controlla di averlo "
+                                                          "scritto per intero.")})
+    phone = forms.CharField(label=_("Telefono"), max_length=32, required=False,
+                            widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+                            help_text=_("Facoltativo: per avvisarti in caso di imprevisti."))
+    privacy_consent = forms.BooleanField(
+        label=_("Ho letto l'informativa sul trattamento dei dati personali"),
+        error_messages={"required": _("Per prenotare devi dichiarare di aver letto l'informativa sulla privacy.")})
+    # Honeypot: hidden from people (and from assistive technology); bots fill it.
+    company_website = forms.CharField(required=False, label=_("Non compilare questo campo"),
+                                      widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}))
+
+    def clean_phone(self) -> str:
+        from infolavoro.core.validators import validate_phone_number
+
+        phone = self.cleaned_data["phone"].strip()
+        if phone:
+            validate_phone_number(phone)
+        return phone
+
+
+class StaffBookingForm(ContactForm):
+    """Staff booking on behalf of a citizen: e-mail optional (phone or e-mail), consent given orally."""
+
+    reason = forms.ChoiceField(label=_("Argomento"), error_messages={"required": _("Scegli l'argomento.")})
+    details = forms.CharField(label=_("Note sulla richiesta"), required=False, max_length=2000,
+                              widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, reasons, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].choices = [("", "—")] + [(r.code, r.label) for r in reasons]
+        self.fields["email"].required = False
+        self.fields["privacy_consent"].label = _("La persona ha ricevuto l'informativa sulla privacy")
+        del self.fields["company_website"]
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(choices=[(s.value, s.label) for s in (
+        BookingStatus.CHECKED_IN, BookingStatus.COMPLETED, BookingStatus.NO_SHOW)])
+
+
+class DeskCancelForm(forms.Form):
+    cancel_reason = forms.CharField(label=_("Motivo (lo comunichiamo alla persona)"), max_length=300,
+                                    error_messages={"required": _("Scrivi il motivo: lo comunichiamo alla "
+                                                                  "persona.")})
+
+
+class NotesForm(forms.Form):
+    notes = forms.CharField(label=_("Note"), required=False, max_length=4000,
+                            widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class BlockForm(forms.Form):
+    date = forms.DateField(label=_("Giorno"), widget=forms.DateInput(attrs={"type": "date"}),
+                           error_messages={"required": _("Scegli il giorno."),
+                                           "invalid": _("Data non valida.")})
+    starts_at = forms.TimeField(label=_("Dalle"), required=False, widget=forms.TimeInput(attrs={"type": "time"}),
+                                help_text=_("Vuoto: tutto il giorno."))
+    ends_at = forms.TimeField(label=_("Alle"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
+    capacity = forms.IntegerField(label=_("Persone per appuntamento"), min_value=0, max_value=50, initial=0,
+                                  help_text=_("0 = nessun appuntamento (blocco)."))
+    reason = forms.CharField(label=_("Motivo"), max_length=200, required=False)

@@ -1,0 +1,50 @@
+"""Read queries of booking."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import QuerySet
+
+from infolavoro.accounts.permissions import desk_ids_for, organization_ids_for
+
+from .models import Booking, Calendar, CalendarException, Reason
+
+
+def desk_calendar(desk: Any) -> Calendar | None:
+    return Calendar.objects.filter(desk=desk, service__isnull=True, is_active=True).select_related("desk").first()
+
+
+def calendar_for_service(service: Any) -> Calendar | None:
+    return (Calendar.objects.filter(service=service, is_active=True)
+            .select_related("desk", "service__organization").first())
+
+
+def reasons(desk: Any) -> QuerySet[Reason]:
+    return Reason.objects.filter(desk=desk, is_active=True)
+
+
+def calendars_for(user: Any, desk: Any) -> list[Calendar]:
+    """The calendars of the desk whose agenda the user may see: all for desk staff, their own for members."""
+    qs = Calendar.objects.filter(desk=desk, is_active=True).select_related("desk", "service__organization")
+    staff_desks = desk_ids_for(user, "desk.operate")
+    if staff_desks is None or desk.pk in staff_desks:
+        return sorted(qs, key=lambda c: (not c.is_desk_calendar, c.service.organization.name if c.service else "",
+                                         c.name))
+    organizations = organization_ids_for(user) or set()
+    return sorted(qs.filter(service__organization__in=organizations), key=lambda c: c.name)
+
+
+def agenda(calendar: Calendar, first_day: dt.date, last_day: dt.date | None = None) -> list[Booking]:
+    """Appointments and walk-ins of the local days first_day..last_day, in time order. One query."""
+    tz = calendar.desk.tz
+    last_day = last_day or first_day
+    start = dt.datetime.combine(first_day, dt.time.min, tzinfo=tz)
+    end = dt.datetime.combine(last_day + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
+    return list(Booking.objects.filter(calendar=calendar, start__gte=start, start__lt=end)
+                .select_related("reason").order_by("start", "seat", "created_at"))
+
+
+def exceptions(calendar: Calendar, first_day: dt.date, last_day: dt.date) -> list[CalendarException]:
+    return list(CalendarException.objects.filter(calendar=calendar, date__gte=first_day, date__lte=last_day))

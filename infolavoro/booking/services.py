@@ -1,0 +1,343 @@
+"""Booking use cases: book, reschedule, cancel, statuses, walk-ins, blocks, reminders.
+
+Each is one transaction. The capacity rule is the database's: a booking takes a free numbered seat of its slot
+and the partial unique constraint `booking_one_person_per_seat` refuses a second active booking on it, so
+concurrent requests for the last seat cannot both win, on SQLite (serialised IMMEDIATE transactions) as on
+PostgreSQL (the unique index makes the loser wait, then fail).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from typing import Any
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from infolavoro.accounts.permissions import can
+from infolavoro.core.dates import long_date
+from infolavoro.core.validators import validate_phone_number
+from infolavoro.notifications.services import queue_email
+
+from . import engine
+from .calendar_files import booking_ics
+from .models import ACTIVE_STATUSES, Booking, BookingStatus, Calendar, CalendarException, Reason
+
+CODE_ALPHABET = "ACDEFHJKLMNPRTUVWXY34679"  # no look-alikes (0/O, 1/I, 5/S, 8/B)
+TOKEN_SALT = "infolavoro.booking.manage"
+STAFF_STATUSES = (BookingStatus.CHECKED_IN, BookingStatus.COMPLETED, BookingStatus.NO_SHOW)
+
+
+class SlotUnavailable(Exception):
+    """The slot is full, closed, past or beyond the horizon (HTTP 409 in the API)."""
+
+
+def new_code() -> str:
+    chars = "".join(secrets.choice(CODE_ALPHABET) for _ in range(6))
+    return f"{chars[:3]}-{chars[3:]}"
+
+
+def manage_token(booking: Booking) -> str:
+    """The secret of the citizen's cancel/reschedule link: signed, carries no personal data."""
+    return signing.dumps({"b": booking.pk, "c": booking.code}, salt=TOKEN_SALT, compress=True)
+
+
+def booking_from_token(token: str) -> Booking | None:
+    try:
+        data = signing.loads(token, salt=TOKEN_SALT)
+    except signing.BadSignature:
+        return None
+    return (Booking.objects.select_related("calendar__desk", "calendar__service__organization", "reason")
+            .filter(pk=data.get("b"), code=data.get("c")).first())
+
+
+def manage_url(booking: Booking) -> str:
+    return settings.SITE_URL + reverse("booking:manage", kwargs={"desk_slug": booking.desk.slug,
+                                                                 "token": manage_token(booking)})
+
+
+def place_of(calendar: Calendar) -> str:
+    """Where the appointment is: the desk's office, or the member's premises."""
+    if calendar.is_desk_calendar:
+        desk = calendar.desk
+        parts = [desk.name, desk.address, f"{desk.postal_code} {desk.comune}".strip(), desk.office]
+        return ", ".join(p for p in parts if p)
+    organization = calendar.service.organization
+    location = calendar.service.locations.first() or organization.locations.first()
+    return f"{organization.name}, {location}" if location else organization.name
+
+
+def _is_staff(actor: Any, calendar: Calendar) -> bool:
+    if actor is None:
+        return False
+    if not can(actor, "calendar.agenda", calendar):
+        raise PermissionDenied
+    return True
+
+
+def _require_staff(actor: Any, calendar: Calendar) -> None:
+    if actor is None or not can(actor, "calendar.agenda", calendar):
+        raise PermissionDenied
+
+
+def _check_contacts(*, first_name: str, last_name: str, email: str, phone: str, privacy_consent: bool,
+                    staff: bool) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    if not first_name.strip():
+        errors["first_name"] = [_("Scrivi il nome.")]
+    if not last_name.strip():
+        errors["last_name"] = [_("Scrivi il cognome.")]
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError:
+            errors["email"] = [_("L'indirizzo e-mail non è valido: controlla di averlo scritto per intero.")]
+    elif not staff:
+        errors["email"] = [_("Scrivi il tuo indirizzo e-mail: ti invieremo la conferma.")]
+    if phone:
+        try:
+            validate_phone_number(phone)
+        except ValidationError as error:
+            errors["phone"] = list(error.messages)
+    elif staff and not email:
+        errors["phone"] = [_("Serve almeno un recapito: telefono o e-mail.")]
+    if not staff and not privacy_consent:
+        errors["privacy_consent"] = [_("Per prenotare devi dichiarare di aver letto l'informativa sulla privacy.")]
+    return errors
+
+
+def _take_seat(calendar: Calendar, start: dt.datetime, now: dt.datetime, *, enforce_notice: bool,
+               write: Any) -> engine.Slot:
+    """Find the slot at `start` and run `write(slot, seat)` on a free seat inside a savepoint; a seat taken
+    meanwhile by another transaction makes the database refuse the write, and the next seat is tried."""
+    slot = engine.slot_at(calendar, start, now, enforce_notice=enforce_notice)
+    if slot is None:
+        raise SlotUnavailable(_("Questo orario non è prenotabile: scegline un altro."))
+    taken = set(Booking.objects.filter(calendar=calendar, start=slot.start, status__in=ACTIVE_STATUSES,
+                                       seat__isnull=False).values_list("seat", flat=True))
+    for seat in range(1, slot.capacity + 1):
+        if seat in taken:
+            continue
+        try:
+            with transaction.atomic():
+                write(slot, seat)
+            return slot
+        except IntegrityError:
+            continue
+    raise SlotUnavailable(_("Questo orario è stato appena occupato: scegline un altro."))
+
+
+def _email(booking: Booking, template: str, subject: str, *, method: str = "REQUEST", **extra: Any) -> None:
+    if not booking.email:
+        return
+    desk = booking.desk
+    context = {
+        "booking": booking, "place": place_of(booking.calendar), "manage_url": manage_url(booking),
+        "when": long_date(timezone.localtime(booking.start, desk.tz), with_time=True),
+        "desk": desk, **extra,
+    }
+    queue_email(desk=desk, to=[booking.email], subject=subject, template=template, context=context,
+                attachments=[("appuntamento.ics", booking_ics(booking, method=method), "text/calendar")],
+                reply_to=[desk.email] if desk.email else None)
+
+
+def _future_bookings_for(email: str, calendar: Calendar, now: dt.datetime) -> int:
+    return Booking.objects.filter(desk=calendar.desk, email__iexact=email, start__gte=now,
+                                  status=BookingStatus.BOOKED).count()
+
+
+@transaction.atomic
+def book(
+    calendar: Calendar,
+    *,
+    start: dt.datetime,
+    reason_code: str,
+    first_name: str,
+    last_name: str,
+    email: str = "",
+    phone: str = "",
+    details: str = "",
+    privacy_consent: bool = False,
+    actor: Any = None,
+    now: dt.datetime | None = None,
+) -> Booking:
+    """Book a slot, complete at once. Staff (actor) may book on behalf of a citizen with less notice and
+    without e-mail; the public needs e-mail and the privacy consent, and holds at most N future bookings."""
+    now = now or timezone.now()
+    staff = _is_staff(actor, calendar)
+    email = email.strip().lower()
+    phone = phone.strip()
+    errors = _check_contacts(first_name=first_name, last_name=last_name, email=email, phone=phone,
+                             privacy_consent=privacy_consent, staff=staff)
+    reason = Reason.objects.filter(desk=calendar.desk, code=reason_code, is_active=True).first()
+    if reason is None:
+        errors["reason"] = [_("Scegli l'argomento dell'appuntamento.")]
+    if len(details) > 2000:
+        errors["details"] = [_("Il testo è troppo lungo (massimo 2000 caratteri).")]
+    if not errors and email and not staff and (
+        _future_bookings_for(email, calendar, now) >= calendar.max_future_bookings_per_email
+    ):
+        errors["email"] = [_("Con questo indirizzo hai già %(n)d appuntamenti in programma: annullane uno per "
+                             "prenotarne un altro.") % {"n": calendar.max_future_bookings_per_email}]
+    if errors:
+        raise ValidationError(errors)
+    if not calendar.is_active:
+        raise SlotUnavailable(_("Questo calendario non accetta prenotazioni."))
+    booking = Booking(calendar=calendar, desk=calendar.desk, reason=reason, details=details.strip(),
+                      first_name=first_name.strip(), last_name=last_name.strip(), email=email, phone=phone,
+                      privacy_consent_at=now if privacy_consent else None, created_by=actor)
+
+    def write(slot: engine.Slot, seat: int) -> None:
+        booking.start, booking.end, booking.seat = slot.start, slot.end, seat
+        booking.code = new_code()
+        booking.save(force_insert=True)
+
+    _take_seat(calendar, start, now, enforce_notice=not staff, write=write)
+    _email(booking, "booking/email/confirmation.txt",
+           _("Appuntamento confermato: %(code)s") % {"code": booking.code})
+    return booking
+
+
+def _lock(booking: Booking) -> Booking:
+    # Lock only the booking row (PostgreSQL refuses FOR UPDATE on the nullable side of the service join).
+    return (Booking.objects.select_for_update(of=("self",))
+            .select_related("calendar__desk", "calendar__service", "desk", "reason").get(pk=booking.pk))
+
+
+@transaction.atomic
+def reschedule(booking: Booking, new_start: dt.datetime, *, actor: Any = None,
+               now: dt.datetime | None = None) -> Booking:
+    """Move a future booking to another free slot of the same calendar; the old seat is freed."""
+    now = now or timezone.now()
+    booking = _lock(booking)
+    staff = _is_staff(actor, booking.calendar)
+    if booking.status != BookingStatus.BOOKED or booking.start <= now:
+        raise SlotUnavailable(_("Questo appuntamento non si può più spostare."))
+
+    def write(slot: engine.Slot, seat: int) -> None:
+        Booking.objects.filter(pk=booking.pk).update(start=slot.start, end=slot.end, seat=seat,
+                                                     sequence=booking.sequence + 1, reminder_sent_at=None)
+
+    if new_start == booking.start:
+        return booking
+    _take_seat(booking.calendar, new_start, now, enforce_notice=not staff, write=write)
+    booking.refresh_from_db()
+    _email(booking, "booking/email/rescheduled.txt",
+           _("Appuntamento spostato: %(code)s") % {"code": booking.code})
+    return booking
+
+
+@transaction.atomic
+def cancel(booking: Booking, *, actor: Any = None, by_desk: bool = False, reason: str = "",
+           now: dt.datetime | None = None) -> Booking:
+    """Cancel: by the citizen (through the signed link) before the appointment, or by the desk, which
+    must say why; the citizen is told by e-mail either way."""
+    now = now or timezone.now()
+    booking = _lock(booking)
+    if by_desk:
+        _require_staff(actor, booking.calendar)
+        if not reason.strip():
+            raise ValidationError({"cancel_reason": [_("Scrivi il motivo: lo comunichiamo alla persona.")]})
+    if booking.status != BookingStatus.BOOKED or (not by_desk and booking.start <= now):
+        raise SlotUnavailable(_("Questo appuntamento non si può più annullare."))
+    booking.status = BookingStatus.CANCELLED_BY_DESK if by_desk else BookingStatus.CANCELLED
+    booking.cancel_reason = reason.strip()[:300]
+    booking.cancelled_at = now
+    booking.sequence += 1
+    booking.save(update_fields=["status", "cancel_reason", "cancelled_at", "sequence", "updated_at"])
+    _email(booking, "booking/email/cancelled.txt",
+           _("Appuntamento annullato: %(code)s") % {"code": booking.code}, method="CANCEL", by_desk=by_desk)
+    return booking
+
+
+@transaction.atomic
+def set_status(booking: Booking, status: str, actor: Any) -> Booking:
+    """Check-in, completed, no-show: the desk's record of what happened."""
+    booking = _lock(booking)
+    _require_staff(actor, booking.calendar)
+    if status not in STAFF_STATUSES:
+        raise ValidationError(_("Stato non valido."))
+    if booking.status not in (BookingStatus.BOOKED, *STAFF_STATUSES):
+        raise ValidationError(_("L'appuntamento è annullato."))
+    booking.status = status
+    booking.save(update_fields=["status", "updated_at"])
+    return booking
+
+
+@transaction.atomic
+def set_notes(booking: Booking, notes: str, actor: Any) -> Booking:
+    booking = _lock(booking)
+    _require_staff(actor, booking.calendar)
+    booking.notes = notes.strip()[:4000]
+    booking.save(update_fields=["notes", "updated_at"])
+    return booking
+
+
+@transaction.atomic
+def record_walk_in(calendar: Calendar, *, reason_code: str, first_name: str, last_name: str, actor: Any,
+                   email: str = "", phone: str = "", details: str = "", now: dt.datetime | None = None) -> Booking:
+    """Someone came without an appointment: recorded as checked in, taking no slot."""
+    now = now or timezone.now()
+    _require_staff(actor, calendar)
+    errors = {k: v for k, v in _check_contacts(first_name=first_name, last_name=last_name, email=email.strip(),
+                                                phone=phone.strip(), privacy_consent=True, staff=True).items()
+              if k in ("first_name", "last_name", "email") or phone}
+    reason = Reason.objects.filter(desk=calendar.desk, code=reason_code, is_active=True).first()
+    if reason is None:
+        errors["reason"] = [_("Scegli l'argomento dell'appuntamento.")]
+    if errors:
+        raise ValidationError(errors)
+    return Booking.objects.create(
+        calendar=calendar, desk=calendar.desk, code=new_code(), start=now,
+        end=now + dt.timedelta(minutes=calendar.slot_minutes), seat=None, walk_in=True, reason=reason,
+        details=details.strip(), first_name=first_name.strip(), last_name=last_name.strip(),
+        email=email.strip().lower(), phone=phone.strip(), status=BookingStatus.CHECKED_IN, created_by=actor,
+    )
+
+
+@transaction.atomic
+def block(calendar: Calendar, date: dt.date, start_time: dt.time | None = None, end_time: dt.time | None = None,
+          *, actor: Any, reason: str = "", capacity: int = 0) -> CalendarException:
+    """Block a slot or a day (capacity 0), or reduce the capacity of a day. Bookings already made stay:
+    the agenda shows them, and staff cancel them one by one if needed (telling each person)."""
+    _require_staff(actor, calendar)
+    if (start_time is None) != (end_time is None) or (start_time and end_time <= start_time):
+        raise ValidationError({"ends_at": [_("L'orario di fine deve essere successivo all'inizio.")]})
+    if capacity < 0:
+        raise ValidationError({"capacity": [_("Il numero non può essere negativo.")]})
+    return CalendarException.objects.create(calendar=calendar, date=date, starts_at=start_time, ends_at=end_time,
+                                            capacity=capacity, reason=reason.strip()[:200], created_by=actor)
+
+
+@transaction.atomic
+def unblock(exception: CalendarException, *, actor: Any) -> None:
+    _require_staff(actor, exception.calendar)
+    exception.delete()
+
+
+def send_reminders(now: dt.datetime | None = None) -> int:
+    """Remind by e-mail everyone booked for tomorrow (local date of each desk). Idempotent: a booking is
+    claimed by a conditional update before its e-mail is queued, in one transaction."""
+    now = now or timezone.now()
+    sent = 0
+    candidates = (Booking.objects.filter(status=BookingStatus.BOOKED, reminder_sent_at__isnull=True,
+                                         start__gt=now, start__lt=now + dt.timedelta(hours=48))
+                  .exclude(email="").select_related("desk", "calendar__desk", "calendar__service", "reason"))
+    for booking in candidates:
+        tz = booking.desk.tz
+        if booking.start.astimezone(tz).date() != now.astimezone(tz).date() + dt.timedelta(days=1):
+            continue
+        with transaction.atomic():
+            if not Booking.objects.filter(pk=booking.pk, reminder_sent_at__isnull=True).update(reminder_sent_at=now):
+                continue
+            _email(booking, "booking/email/reminder.txt",
+                   _("Promemoria: domani il tuo appuntamento %(code)s") % {"code": booking.code})
+        sent += 1
+    return sent

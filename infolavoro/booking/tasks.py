@@ -1,0 +1,13 @@
+"""Background work of booking."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+from . import services
+
+
+@task()
+def send_booking_reminders() -> int:
+    """Hourly: e-mail tomorrow's appointments (each once)."""
+    return services.send_reminders()
