@@ -5,6 +5,7 @@ Each app contributes a router from its own `api.py`; they are mounted here.
 
 from ninja import NinjaAPI
 
+from infolavoro.booking.api import router as booking_router
 from infolavoro.desks.api import router as desks_router
 
 api = NinjaAPI(
@@ -16,3 +17,4 @@ api = NinjaAPI(
     docs_url="/docs",
 )
 api.add_router("/v1/desks", desks_router)
+api.add_router("/v1/desks", booking_router)

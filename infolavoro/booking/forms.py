@@ -79,6 +79,8 @@ class StaffBookingForm(ContactForm):
         super().__init__(*args, **kwargs)
         self.fields["reason"].choices = [("", "—")] + [(r.code, r.label) for r in reasons]
         self.fields["email"].required = False
+        self.fields["email"].help_text = _("Se c'è, la persona riceve la conferma e il link per spostare o annullare.")
+        self.fields["phone"].help_text = ""
         self.fields["privacy_consent"].label = _("La persona ha ricevuto l'informativa sulla privacy")
         del self.fields["company_website"]
 

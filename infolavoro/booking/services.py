@@ -40,8 +40,10 @@ class SlotUnavailable(Exception):
 
 
 def new_code() -> str:
-    chars = "".join(secrets.choice(CODE_ALPHABET) for _ in range(6))
-    return f"{chars[:3]}-{chars[3:]}"
+    """E.g. "KX7R-4MDP": easy to read out on the phone; 24⁸ codes make a collision (which the unique
+    constraint would turn into a retry on the next seat) practically impossible."""
+    chars = "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
+    return f"{chars[:4]}-{chars[4:]}"
 
 
 def manage_token(booking: Booking) -> str:

@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
 
@@ -25,8 +26,9 @@ from .calendar_files import booking_ics
 from .forms import CalendarChoiceForm, ContactForm, ReasonForm, TimeChoiceForm
 from .models import Booking, BookingStatus, Calendar
 
-STEPS = [("start", _("Ufficio")), ("when", _("Data e orario")), ("reason", _("Argomento")),
-         ("contacts", _("I tuoi dati")), ("summary", _("Riepilogo"))]
+STEPS = [("start", gettext_lazy("Ufficio")), ("when", gettext_lazy("Data e orario")),
+         ("reason", gettext_lazy("Argomento")), ("contacts", gettext_lazy("I tuoi dati")),
+         ("summary", gettext_lazy("Riepilogo"))]
 BOOK_RATE = "10/h"
 
 

@@ -1,0 +1,239 @@
+"""The operators' agenda: day and week views per calendar (the desk's, or a member's for its editors),
+statuses, notes, cancellations by the desk, walk-ins, bookings on behalf of a citizen (also into a member's
+calendar), blocked slots and days, and the printable day list."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from infolavoro.accounts.permissions import require
+
+from . import engine, selectors, services
+from .forms import BlockForm, DeskCancelForm, NotesForm, StaffBookingForm, StatusForm
+from .models import Booking, BookingStatus, Calendar, CalendarException
+
+
+def _calendars(request: HttpRequest) -> list[Calendar]:
+    calendars = selectors.calendars_for(request.user, request.desk)
+    if not calendars:
+        raise Http404
+    return calendars
+
+
+def _pick(request: HttpRequest, calendars: list[Calendar]) -> Calendar:
+    wanted = request.GET.get("calendario") or request.POST.get("calendario")
+    for calendar in calendars:
+        if str(calendar.pk) == wanted:
+            return calendar
+    return calendars[0]
+
+
+def _day(request: HttpRequest, calendar: Calendar) -> dt.date:
+    try:
+        return dt.date.fromisoformat(request.GET.get("giorno") or request.POST.get("giorno") or "")
+    except ValueError:
+        return timezone.localtime(timezone.now(), calendar.desk.tz).date()
+
+
+def _agenda_url(calendar: Calendar, day: dt.date, **extra: str) -> str:
+    query = f"?calendario={calendar.pk}&giorno={day.isoformat()}"
+    for key, value in extra.items():
+        query += f"&{key}={value}"
+    return reverse("booking_staff:agenda", kwargs={"desk_slug": calendar.desk.slug}) + query
+
+
+def _consultation_url(desk_slug: str, booking: Booking) -> str | None:
+    """The intake page for this appointment, where the listening point is installed."""
+    try:
+        return reverse("intake:from_booking", kwargs={"desk_slug": desk_slug, "booking_id": booking.pk})
+    except NoReverseMatch:
+        return None
+
+
+@login_required
+def agenda(request: HttpRequest, desk_slug: str) -> HttpResponse:
+    """Day (default) or week view. Query count does not grow with the number of appointments."""
+    calendars = _calendars(request)
+    calendar = _pick(request, calendars)
+    day = _day(request, calendar)
+    week = request.GET.get("vista") == "settimana"
+    first = day - dt.timedelta(days=day.weekday()) if week else day
+    last = first + dt.timedelta(days=6) if week else day
+    bookings = selectors.agenda(calendar, first, last)
+    for booking in bookings:
+        booking.consultation_url = _consultation_url(desk_slug, booking) if booking.is_active else None
+    days = []
+    for offset in range((last - first).days + 1):
+        current = first + dt.timedelta(days=offset)
+        days.append((current, [b for b in bookings if timezone.localtime(b.start, calendar.desk.tz).date() == current]))
+    free = engine.free_slots(calendar, first, last, enforce_notice=False)
+    template = "booking/staff/agenda_print.html" if request.GET.get("stampa") else "booking/staff/agenda.html"
+    return render(request, template, {
+        "calendars": calendars, "calendar": calendar, "day": day, "week": week, "days": days,
+        "first": first, "last": last, "free_count": sum(s.available for s in free),
+        "previous": first - dt.timedelta(days=7 if week else 1), "following": last + dt.timedelta(days=1),
+        "today": timezone.localtime(timezone.now(), calendar.desk.tz).date(),
+        "blocks": selectors.exceptions(calendar, first, last),
+        "status_form": StatusForm(), "statuses": StatusForm.base_fields["status"].choices,
+    })
+
+
+def _booking(request: HttpRequest, pk: int) -> Booking:
+    booking = get_object_or_404(Booking.objects.select_related("calendar__desk", "calendar__service__organization",
+                                                               "reason"), pk=pk, desk=request.desk)
+    require(request.user, "calendar.agenda", booking.calendar)
+    return booking
+
+
+@login_required
+def booking_detail(request: HttpRequest, desk_slug: str, pk: int) -> HttpResponse:
+    booking = _booking(request, pk)
+    notes_form = NotesForm(request.POST or None, initial={"notes": booking.notes}, prefix="notes")
+    cancel_form = DeskCancelForm(prefix="cancel")
+    if request.method == "POST" and "notes-notes" in request.POST and notes_form.is_valid():
+        services.set_notes(booking, notes_form.cleaned_data["notes"], request.user)
+        messages.success(request, _("Note salvate."))
+        return redirect(request.path)
+    if request.method == "POST" and "cancel-cancel_reason" in request.POST:
+        cancel_form = DeskCancelForm(request.POST, prefix="cancel")
+        if cancel_form.is_valid():
+            try:
+                services.cancel(booking, actor=request.user, by_desk=True,
+                                reason=cancel_form.cleaned_data["cancel_reason"])
+            except services.SlotUnavailable as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, _("Appuntamento annullato: la persona riceve un'e-mail."))
+                return redirect(_agenda_url(booking.calendar, timezone.localtime(booking.start).date()))
+    return render(request, "booking/staff/booking_detail.html", {
+        "booking": booking, "notes_form": notes_form, "cancel_form": cancel_form,
+        "consultation_url": _consultation_url(desk_slug, booking) if booking.is_active else None,
+        "statuses": StatusForm.base_fields["status"].choices, "place": services.place_of(booking.calendar),
+    })
+
+
+@login_required
+@require_POST
+def set_status(request: HttpRequest, desk_slug: str, pk: int) -> HttpResponse:
+    booking = _booking(request, pk)
+    form = StatusForm(request.POST)
+    if form.is_valid():
+        try:
+            services.set_status(booking, form.cleaned_data["status"], request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("%(name)s: %(status)s.") % {
+                "name": f"{booking.first_name} {booking.last_name}",
+                "status": BookingStatus(form.cleaned_data["status"]).label})
+    back = request.POST.get("next")
+    if back and back.startswith("/"):
+        return redirect(back)
+    return redirect(_agenda_url(booking.calendar, timezone.localtime(booking.start).date()))
+
+
+def _staff_form(request: HttpRequest, calendar: Calendar, data=None) -> StaffBookingForm:
+    return StaffBookingForm(data, reasons=selectors.reasons(calendar.desk))
+
+
+@login_required
+def book_on_behalf(request: HttpRequest, desk_slug: str) -> HttpResponse:
+    """A citizen phones, or is at the desk and needs a member's appointment: pick the calendar, a free time,
+    and write their details. The booking is confirmed at once, with the e-mail if there is an address."""
+    calendars = _calendars(request)
+    calendar = _pick(request, calendars)
+    day = _day(request, calendar)
+    slots = engine.free_slots(calendar, day, day, enforce_notice=False)
+    form = _staff_form(request, calendar, request.POST or None)
+    chosen = request.POST.get("start") or request.GET.get("ora") or ""
+    if request.method == "POST" and form.is_valid():
+        if not chosen:
+            form.add_error(None, _("Scegli l'orario."))
+        else:
+            data = form.cleaned_data
+            try:
+                booking = services.book(
+                    calendar, start=dt.datetime.fromisoformat(chosen), reason_code=data["reason"],
+                    details=data["details"], first_name=data["first_name"], last_name=data["last_name"],
+                    email=data["email"] or "", phone=data["phone"], privacy_consent=data["privacy_consent"],
+                    actor=request.user,
+                )
+            except services.SlotUnavailable as error:
+                form.add_error(None, str(error))
+            except ValidationError as error:
+                for field, errors in error.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            except PermissionDenied as error:
+                raise Http404 from error
+            else:
+                messages.success(request, _("Appuntamento %(code)s fissato per %(name)s.") % {
+                    "code": booking.code, "name": f"{booking.first_name} {booking.last_name}"})
+                return redirect(_agenda_url(calendar, timezone.localtime(booking.start, calendar.desk.tz).date()))
+    return render(request, "booking/staff/book.html", {
+        "calendars": calendars, "calendar": calendar, "day": day, "slots": slots, "form": form,
+        "chosen": chosen, "next_days": [day + dt.timedelta(days=n) for n in range(1, 8)],
+    })
+
+
+@login_required
+def walk_in(request: HttpRequest, desk_slug: str) -> HttpResponse:
+    calendars = _calendars(request)
+    calendar = _pick(request, calendars)
+    form = _staff_form(request, calendar, request.POST or None)
+    form.fields["privacy_consent"].required = False
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            booking = services.record_walk_in(calendar, reason_code=data["reason"], first_name=data["first_name"],
+                                              last_name=data["last_name"], email=data["email"] or "",
+                                              phone=data["phone"], details=data["details"], actor=request.user)
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, _("Accesso senza appuntamento registrato."))
+            return redirect(_agenda_url(calendar, timezone.localtime(booking.start, calendar.desk.tz).date()))
+    return render(request, "booking/staff/walk_in.html", {"calendars": calendars, "calendar": calendar,
+                                                          "form": form})
+
+
+@login_required
+def block(request: HttpRequest, desk_slug: str) -> HttpResponse:
+    calendars = _calendars(request)
+    calendar = _pick(request, calendars)
+    form = BlockForm(request.POST or None, initial={"date": _day(request, calendar), "capacity": 0})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.block(calendar, data["date"], data["starts_at"], data["ends_at"], actor=request.user,
+                           reason=data["reason"], capacity=data["capacity"])
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, _("Calendario aggiornato."))
+            return redirect(_agenda_url(calendar, data["date"]))
+    return render(request, "booking/staff/block.html", {"calendars": calendars, "calendar": calendar,
+                                                        "form": form})
+
+
+@login_required
+@require_POST
+def unblock(request: HttpRequest, desk_slug: str, pk: int) -> HttpResponse:
+    exception = get_object_or_404(CalendarException.objects.select_related("calendar__desk",
+                                                                           "calendar__service"),
+                                  pk=pk, calendar__desk=request.desk)
+    require(request.user, "calendar.agenda", exception.calendar)
+    services.unblock(exception, actor=request.user)
+    messages.success(request, _("Blocco rimosso."))
+    return redirect(_agenda_url(exception.calendar, exception.date))
