@@ -78,8 +78,8 @@ def build() -> list[Calendar]:
         if seats.get(key, 0) >= slot.capacity:
             continue
         seats[key] = seats.get(key, 0) + 1
-        rows.append(Booking(calendar=calendar, desk=calendar.desk, code=f"B{len(rows):07d}", start=slot.start, end=slot.end,
-                            seat=seats[key], reason=reason, first_name="Bench", last_name="Mark",
+        rows.append(Booking(calendar=calendar, desk=calendar.desk, code=f"B{len(rows):07d}", start=slot.start,
+                            end=slot.end, seat=seats[key], reason=reason, first_name="Bench", last_name="Mark",
                             email=f"b{len(rows)}@example.org"))
         if len(rows) == BOOKINGS:
             break
