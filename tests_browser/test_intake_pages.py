@@ -4,6 +4,7 @@ and the citizen form on a phone with special-category data enabled. Zero axe vio
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from infolavoro.accounts.demo import ADMIN_EMAIL, DEMO_PASSWORD
 from infolavoro.intake.models import Citizen, IntakeSettings, SpecialCategoryData
@@ -24,13 +25,13 @@ def test_admin_configures_the_listening_point(browser_page, demo_desk):
     page = browser_page
     login(page, ADMIN_EMAIL)
     page.goto(f"/{demo_desk.slug}/sportello/portali/")
-    assert page.get_by_text("SIISL").first.is_visible()
+    expect(page.get_by_text("SIISL").first).to_be_visible()
     axe(page, "portals")
     page.goto(f"/{demo_desk.slug}/sportello/impostazioni/")
     page.get_by_label("Raccolta di dati particolari").check(force=True)
     page.get_by_label("Avvisa per le segnalazioni in attesa").fill("0")
     page.get_by_role("button", name="Salva").click()
-    assert page.locator(".invalid-feedback, .form-feedback, [role=alert]").first.is_visible()
+    expect(page.locator(".invalid-feedback, .form-feedback, [role=alert]").first).to_be_visible()
     axe(page, "settings with an error")
     page.get_by_label("Avvisa per le segnalazioni in attesa").fill("7")
     page.get_by_role("button", name="Salva").click()

@@ -8,6 +8,7 @@ import json
 import zipfile
 
 import pytest
+from playwright.sync_api import expect
 
 from infolavoro.accounts.demo import ADMIN_EMAIL, DEMO_PASSWORD
 from infolavoro.intake.models import AuditEntry, Citizen
@@ -63,7 +64,7 @@ def test_the_closed_loop(browser_page, demo_desk, monkeypatch):
     page.get_by_label("La persona acconsente a condividere").check(force=True)
     page.get_by_label("Ho consegnato l'informativa").check(force=True)
     page.get_by_role("button", name="Salva").click()
-    assert page.get_by_text("carattere di controllo non corrisponde").is_visible()
+    expect(page.get_by_text("carattere di controllo non corrisponde")).to_be_visible()
     assert page.locator("#id_last_name").input_value() == "Esempio"  # nothing typed is lost
     axe(page, "citizen form with errors")
     screenshot(page, "intake-citizen-form-error")
@@ -76,19 +77,18 @@ def test_the_closed_loop(browser_page, demo_desk, monkeypatch):
     page.get_by_label("Prossimi passi").fill("Registrarsi su SIISL e contattare l'ente")
     axe(page, "consultation form")
     page.get_by_role("button", name="Registra il colloquio").click()
-    assert page.get_by_text("Colloquio registrato.").is_visible()
-
+    expect(page.get_by_text("Colloquio registrato.")).to_be_visible()
     # The portal checklist, ticked together.
     siisl = page.locator("section", has_text="SIISL")
     siisl.get_by_label("Accesso con SPID o CIE").check(force=True)
     siisl.get_by_label("Curriculum caricato").check(force=True)
     siisl.get_by_role("button", name="Salva la checklist").click()
-    assert page.get_by_text("Checklist di «SIISL").is_visible()
+    expect(page.get_by_text("Checklist di «SIISL")).to_be_visible()
     assert page.locator("section", has_text="SIISL").get_by_label("Curriculum caricato").is_checked()
     axe(page, "consultation with checklist")
     screenshot(page, "intake-consultation")
     page.get_by_role("link", name="Riepilogo da stampare").click()
-    assert page.get_by_text("Passi ancora da fare:").is_visible()
+    expect(page.get_by_text("Passi ancora da fare:")).to_be_visible()
     axe(page, "printable portal summary")
     page.get_by_role("link", name="Torna al colloquio").click()
 
@@ -99,7 +99,7 @@ def test_the_closed_loop(browser_page, demo_desk, monkeypatch):
     axe(page, "new referral")
     page.get_by_role("button", name="Invia la segnalazione").click()
     referral = Referral.objects.get()
-    assert page.get_by_text(f"Segnalazione {referral.code} inviata.").is_visible()
+    expect(page.get_by_text(f"Segnalazione {referral.code} inviata.")).to_be_visible()
     screenshot(page, "referral-sent")
     logout(page)
 
@@ -109,15 +109,15 @@ def test_the_closed_loop(browser_page, demo_desk, monkeypatch):
     assert page.locator("tbody tr").count() == 1
     axe(page, "member inbox")
     page.get_by_role("link", name=referral.code).click()
-    assert page.get_by_text("Giovanna Esempio").is_visible()
+    expect(page.get_by_text("Giovanna Esempio")).to_be_visible()
     page.get_by_role("button", name="Segna come «accettata»").click()
-    assert page.get_by_text("Stato aggiornato: accettata.").is_visible()
+    expect(page.get_by_text("Stato aggiornato: accettata.")).to_be_visible()
     page.get_by_label("Data e ora dell'appuntamento").fill("2030-01-15T10:00")
     page.get_by_role("button", name="Segna come «appuntamento fissato»").click()
     served = page.locator("form", has=page.get_by_role("button", name="Segna come «servizio erogato»"))
     served.get_by_label("Esito").fill("Iscritta al corso di gennaio")
     served.get_by_role("button", name="Segna come «servizio erogato»").click()
-    assert page.get_by_text("Stato aggiornato: servizio erogato.").is_visible()
+    expect(page.get_by_text("Stato aggiornato: servizio erogato.")).to_be_visible()
     axe(page, "referral, member side")
     screenshot(page, "referral-member")
     logout(page)
@@ -148,7 +148,7 @@ def test_the_closed_loop(browser_page, demo_desk, monkeypatch):
     page.get_by_role("link", name="Cancella tutti i dati").click()
     axe(page, "erase confirmation")
     page.get_by_role("button", name="Sì, cancella tutto").click()
-    assert page.get_by_text(f"resta solo il codice {citizen.short_code}").is_visible()
+    expect(page.get_by_text(f"resta solo il codice {citizen.short_code}")).to_be_visible()
     assert not Citizen.objects.exists()
     assert not Referral.objects.exists()
     logout(page)
