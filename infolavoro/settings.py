@@ -197,6 +197,8 @@ PERIODIC_TASKS = {
     "infolavoro.notifications.tasks.purge_sent_emails": 24 * 3600,
     "infolavoro.intake.tasks.anonymise_inactive_citizens": 24 * 3600,
     "infolavoro.referrals.tasks.send_referral_follow_ups": 24 * 3600,
+    "infolavoro.booking.tasks.send_booking_reminders": 3600,
+    "infolavoro.booking.tasks.anonymise_old_bookings": 24 * 3600,
 }
 
 # Security. Behind a TLS-terminating proxy set SECURE_PROXY_SSL_HEADER via TRUST_X_FORWARDED_PROTO=1.

@@ -4,13 +4,18 @@ the desk sees the loop closed; every access is in the audit log. Zero axe violat
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import zipfile
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from infolavoro.accounts.demo import ADMIN_EMAIL, DEMO_PASSWORD
+from infolavoro.booking import engine
+from infolavoro.booking import services as booking_services
+from infolavoro.booking.models import Calendar
 from infolavoro.intake.models import AuditEntry, Citizen
 from infolavoro.network.models import Organization
 from infolavoro.referrals.models import Referral
@@ -49,11 +54,22 @@ def test_the_closed_loop(browser_page, demo_desk, monkeypatch):
     need = service.taxonomy_terms.first()
     page = browser_page
 
-    # The operator opens the desk's pages from the dashboard and creates the record.
+    # Giovanna booked an appointment at the desk; the operator opens it from the day's agenda.
+    desk_calendar = Calendar.objects.get(desk=demo_desk, service__isnull=True)
+    today = timezone.localdate()
+    slot = engine.free_slots(desk_calendar, today, today + dt.timedelta(days=14))[0]
+    booking = booking_services.book(desk_calendar, start=slot.start, reason_code="orientamento",
+                                    first_name="Giovanna", last_name="Esempio", email="giovanna.esempio@example.org",
+                                    phone="333 1234567", details="Vorrei tornare a lavorare", privacy_consent=True)
     login(page, OPERATOR)
     page.get_by_role("link", name="Sportello: persone e colloqui").click()
     axe(page, "citizens list")
-    page.get_by_role("link", name="Nuova scheda").click()
+    page.goto(f"/la-spezia/agenda/?calendario={desk_calendar.pk}&giorno={slot.start.astimezone(demo_desk.tz).date()}")
+    axe(page, "agenda of the day")
+    page.locator("tr", has_text=booking.code).get_by_role("link", name="Apri colloquio").click()
+    # No record with her contacts yet: a new one, prefilled from the booking.
+    expect(page.locator("#id_first_name")).to_have_value("Giovanna")
+    assert page.locator("#id_email").input_value() == "giovanna.esempio@example.org"
     page.locator("#id_first_name").fill("Giovanna")
     page.locator("#id_last_name").fill("Esempio")
     page.get_by_label("E-mail").fill("giovanna.esempio@example.org")
@@ -78,6 +94,8 @@ def test_the_closed_loop(browser_page, demo_desk, monkeypatch):
     axe(page, "consultation form")
     page.get_by_role("button", name="Registra il colloquio").click()
     expect(page.get_by_text("Colloquio registrato.")).to_be_visible()
+    booking.refresh_from_db()
+    assert booking.status == "completed"  # the appointment is closed by the consultation
     # The portal checklist, ticked together.
     siisl = page.locator("section", has_text="SIISL")
     siisl.get_by_label("Accesso con SPID o CIE").check(force=True)
@@ -101,6 +119,14 @@ def test_the_closed_loop(browser_page, demo_desk, monkeypatch):
     referral = Referral.objects.get()
     expect(page.get_by_text(f"Segnalazione {referral.code} inviata.")).to_be_visible()
     screenshot(page, "referral-sent")
+    # A slot at the member's premises, booked at once; the citizen gets the confirmation.
+    page.get_by_role("link", name="Fissa l'appuntamento presso il soggetto").click()
+    axe(page, "member's free times")
+    page.locator("label[for=s-1-1]").click()
+    page.get_by_role("button", name="Prenota").click()
+    expect(page.get_by_text("Appuntamento fissato presso")).to_be_visible()
+    referral.refresh_from_db()
+    assert referral.booking.calendar.service == service
     logout(page)
 
     # The member's editor sees only that referral, accepts it and records the outcome.

@@ -343,3 +343,24 @@ def send_reminders(now: dt.datetime | None = None) -> int:
                    _("Promemoria: domani il tuo appuntamento %(code)s") % {"code": booking.code})
         sent += 1
     return sent
+
+
+def anonymise(bookings: Any) -> int:
+    """Strip the identity and free text of these bookings; dates, calendars, topics and statuses stay for the
+    statistics. Used when a citizen's data are erased and when bookings pass the desk's retention period."""
+    return bookings.update(first_name="", last_name="", email="", phone="", details="", notes="",
+                           cancel_reason="", privacy_consent_at=None)
+
+
+def anonymise_old_bookings(now: dt.datetime | None = None) -> int:
+    """Daily: anonymise bookings that ended more than the desk's retention period ago. One update per desk."""
+    from dateutil.relativedelta import relativedelta
+
+    from infolavoro.desks.models import Desk
+
+    now = now or timezone.now()
+    count = 0
+    for desk in Desk.objects.all():
+        cutoff = now - relativedelta(months=desk.retention_months)
+        count += anonymise(Booking.objects.filter(desk=desk, end__lt=cutoff).exclude(first_name="", last_name=""))
+    return count

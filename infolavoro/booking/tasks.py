@@ -11,3 +11,9 @@ from . import services
 def send_booking_reminders() -> int:
     """Hourly: e-mail tomorrow's appointments (each once)."""
     return services.send_reminders()
+
+
+@task()
+def anonymise_old_bookings() -> int:
+    """Daily: past bookings lose their personal data after the desk's retention period."""
+    return services.anonymise_old_bookings()

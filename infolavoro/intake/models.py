@@ -166,6 +166,9 @@ class Consultation(models.Model):
     notes = models.TextField(_("note"), blank=True)
     outcome = models.TextField(_("esito"), blank=True)
     next_steps = models.TextField(_("prossimi passi"), blank=True)
+    # The appointment this consultation was held for, when it came from the agenda.
+    booking = models.ForeignKey("booking.Booking", on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="consultations", verbose_name=_("appuntamento"))
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -107,3 +107,25 @@ def portal_summary_context(consultation: Consultation) -> dict[str, Any]:
                      "next_steps": h.portal.next_steps, "completed": h.completed,
                      "todo": [s for s in h.portal.steps if s not in h.done_steps]} for h in help_rows],
     }
+
+
+def booking_for_intake(user: Any, desk: Desk, booking_id: Any) -> Any:
+    """An appointment of the desk's agenda that this user may open a consultation for (404 otherwise)."""
+    from infolavoro.booking.models import Booking
+
+    booking = get_object_or_404(Booking.objects.select_related("reason", "calendar__service"), pk=booking_id,
+                                desk=desk)
+    require(user, "citizen.change", desk)
+    return booking
+
+
+def citizen_for_booking(desk: Desk, booking: Any) -> Citizen | None:
+    """The record of the person who booked, matched on e-mail or phone (never on name alone)."""
+    match = Q()
+    if booking.email:
+        match |= Q(email__iexact=booking.email)
+    if booking.phone:
+        match |= Q(phone=booking.phone)
+    if not match:
+        return None
+    return Citizen.objects.filter(match, desk=desk, anonymised_at__isnull=True).order_by("-last_activity_at").first()

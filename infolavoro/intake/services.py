@@ -13,11 +13,13 @@ from dateutil.relativedelta import relativedelta
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from infolavoro.accounts.permissions import can
+from infolavoro.booking import services as booking_services
 from infolavoro.desks.models import Desk
 from infolavoro.network.models import TaxonomyTerm
 
@@ -190,13 +192,22 @@ def update_citizen(
 @transaction.atomic
 def record_consultation(
     citizen: Citizen, data: dict[str, Any], actor: Any, *, needs: Iterable[TaxonomyTerm] = (),
-    now: dt.datetime | None = None,
+    booking: Any = None, now: dt.datetime | None = None,
 ) -> Consultation:
+    """Record a meeting. When it is the citizen's appointment from the agenda, the booking is linked and,
+    if still open, marked as completed."""
     _check(actor, "citizen.change", citizen)
     now = _now(now)
     values = {name: data[name] for name in CONSULTATION_FIELDS if name in data}
     values.setdefault("held_at", now)
-    consultation = Consultation(desk_id=citizen.desk_id, citizen=citizen, operator=actor, **values)
+    if booking is not None:
+        from infolavoro.booking.models import BookingStatus
+
+        if booking.desk_id != citizen.desk_id:
+            raise ValidationError(_("Appuntamento di un altro sportello."))
+        if booking.status in (BookingStatus.BOOKED, BookingStatus.CHECKED_IN):
+            booking_services.set_status(booking, BookingStatus.COMPLETED, actor)
+    consultation = Consultation(desk_id=citizen.desk_id, citizen=citizen, operator=actor, booking=booking, **values)
     consultation.full_clean(exclude=["needs"])
     consultation.save()
     consultation.needs.set(_check_terms(citizen.desk, needs))
@@ -318,8 +329,22 @@ def export_citizen(citizen: Citizen, actor: Any) -> bytes:
 def erase_citizen(citizen: Citizen, actor: Any) -> None:
     """Erase the record and everything attached (consultations, referrals); the audit log keeps the code."""
     _check(actor, "citizen.change", citizen)
-    audit(citizen, actor, AuditAction.ERASE, "scheda, colloqui, segnalazioni")
+    audit(citizen, actor, AuditAction.ERASE, "scheda, colloqui, segnalazioni, appuntamenti")
+    booking_services.anonymise(_bookings_of(citizen))
     Citizen.objects.filter(pk=citizen.pk).delete()
+
+
+def _bookings_of(citizen: Citizen) -> Any:
+    """The person's appointments: those linked to their consultations and referrals, and those made with
+    their e-mail or phone at this desk."""
+    from infolavoro.booking.models import Booking
+
+    match = Q(consultations__citizen=citizen) | Q(referrals__citizen=citizen)
+    if citizen.email:
+        match |= Q(email__iexact=citizen.email)
+    if citizen.phone:
+        match |= Q(phone=citizen.phone)
+    return Booking.objects.filter(pk__in=Booking.objects.filter(match, desk_id=citizen.desk_id).values("pk"))
 
 
 def retention_cutoff(desk: Desk, now: dt.datetime) -> dt.datetime:
@@ -329,8 +354,11 @@ def retention_cutoff(desk: Desk, now: dt.datetime) -> dt.datetime:
 @transaction.atomic
 def _anonymise(desk: Desk, ids: list[Any], now: dt.datetime) -> None:
     """Strip identity and free text, keep what counts (profile bands, needs, consultations, referral states)."""
+    from infolavoro.booking.models import Booking
     from infolavoro.referrals.models import Referral, ReferralEvent
 
+    linked = Booking.objects.filter(Q(consultations__citizen_id__in=ids) | Q(referrals__citizen_id__in=ids))
+    booking_services.anonymise(Booking.objects.filter(pk__in=linked.values("pk")))
     Citizen.objects.filter(pk__in=ids).update(
         first_name="", last_name="", email="", phone="", codice_fiscale="", languages="", availability="",
         sharing_consent=False, anonymised_at=now,

@@ -6,6 +6,7 @@ app_name = "intake"
 urlpatterns = [
     path("", views.index, name="index"),
     path("nuova-scheda/", views.citizen_new, name="citizen_new"),
+    path("da-prenotazione/<int:booking_id>/", views.from_booking, name="from_booking"),
     path("schede/<uuid:pk>/", views.citizen_detail, name="citizen"),
     path("schede/<uuid:pk>/modifica/", views.citizen_edit, name="citizen_edit"),
     path("schede/<uuid:pk>/esporta/", views.citizen_export, name="citizen_export"),

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -54,7 +55,10 @@ def citizen_new(request: HttpRequest, desk_slug: str) -> HttpResponse:
     desk = request.desk
     require(request.user, "citizen.change", desk)
     special_enabled = selectors.settings_for(desk).special_categories_enabled
-    form = CitizenForm(request.POST or None, desk=desk, special_enabled=special_enabled)
+    booking = _booking_param(request)
+    initial = ({"first_name": booking.first_name, "last_name": booking.last_name, "email": booking.email,
+                "phone": booking.phone} if booking else None)
+    form = CitizenForm(request.POST or None, desk=desk, special_enabled=special_enabled, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             citizen = services.create_citizen(
@@ -64,7 +68,8 @@ def citizen_new(request: HttpRequest, desk_slug: str) -> HttpResponse:
             form.add_error(None, exc)
         else:
             messages.success(request, _("Scheda creata. Ora registra il colloquio."))
-            return redirect("intake:consultation_new", desk_slug=desk.slug, pk=citizen.pk)
+            url = reverse("intake:consultation_new", kwargs={"desk_slug": desk.slug, "pk": citizen.pk})
+            return redirect(url + (f"?prenotazione={booking.pk}" if booking else ""))
     return render(request, "intake/citizen_form.html", {"form": form, "citizen": None})
 
 
@@ -107,11 +112,14 @@ def consultation_new(request: HttpRequest, desk_slug: str, pk) -> HttpResponse:
     desk = request.desk
     citizen = selectors.citizen(request.user, desk, pk)
     require(request.user, "citizen.change", citizen)
-    form = ConsultationForm(request.POST or None, desk=desk)
+    booking = _booking_param(request)
+    initial = {"reason": booking.reason.label, "notes": booking.details} if booking else None
+    form = ConsultationForm(request.POST or None, desk=desk, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            consultation = services.record_consultation(citizen, data, request.user, needs=data["needs"])
+            consultation = services.record_consultation(citizen, data, request.user, needs=data["needs"],
+                                                        booking=booking)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -120,7 +128,29 @@ def consultation_new(request: HttpRequest, desk_slug: str, pk) -> HttpResponse:
                             consultation_pk=consultation.pk)
     elif request.method == "GET":
         services.record_access(citizen, request.user, "modulo colloquio")
-    return render(request, "intake/consultation_form.html", {"form": form, "citizen": citizen})
+    return render(request, "intake/consultation_form.html", {"form": form, "citizen": citizen, "booking": booking})
+
+
+def _booking_param(request: HttpRequest):
+    """The agenda's appointment this page works on (`?prenotazione=<id>`), checked against the desk."""
+    booking_id = request.GET.get("prenotazione")
+    if not booking_id or not booking_id.isdigit():
+        return None
+    return selectors.booking_for_intake(request.user, request.desk, booking_id)
+
+
+@signed_in_or_404
+def from_booking(request: HttpRequest, desk_slug: str, booking_id: int) -> HttpResponse:
+    """From the agenda: open the consultation for an appointment, on the person's record if there is one
+    (matched on e-mail or phone), or on a new record prefilled from the booking."""
+    booking = selectors.booking_for_intake(request.user, request.desk, booking_id)
+    citizen = selectors.citizen_for_booking(request.desk, booking)
+    if citizen is None:
+        messages.info(request, _("Nessuna scheda con questi recapiti: controlla i dati e crea la scheda."))
+        return redirect(reverse("intake:citizen_new", kwargs={"desk_slug": desk_slug})
+                        + f"?prenotazione={booking.pk}")
+    return redirect(reverse("intake:consultation_new", kwargs={"desk_slug": desk_slug, "pk": citizen.pk})
+                    + f"?prenotazione={booking.pk}")
 
 
 def _checklist_forms(consultation, portals, data=None, portal_pk=None):

@@ -65,6 +65,9 @@ class Referral(models.Model):
     state_changed_at = models.DateTimeField(db_index=True)
     decline_reason = models.CharField(_("motivo del rifiuto"), max_length=300, blank=True)
     appointment_at = models.DateTimeField(_("appuntamento"), null=True, blank=True)
+    # The slot booked in the member's calendar by the desk, when it has one.
+    booking = models.ForeignKey("booking.Booking", on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="referrals", verbose_name=_("prenotazione presso il soggetto"))
     outcome = models.TextField(_("esito"), blank=True)
     created_by = models.ForeignKey("accounts.User", on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField()

@@ -85,6 +85,38 @@ def create_referral(
 
 
 @transaction.atomic
+def book_appointment(referral: Referral, start: dt.datetime, actor: Any, *, now: dt.datetime | None = None) -> Referral:
+    """Book the citizen into the member's calendar for this referral (the desk does it during the
+    consultation). The booking confirmation, with the .ics and the manage link, goes to the citizen."""
+    from infolavoro.booking import selectors as booking_selectors
+    from infolavoro.booking import services as booking_services
+
+    if not can(actor, "desk.operate", referral):
+        raise PermissionDenied
+    referral = Referral.objects.select_for_update().select_related("citizen", "service__organization").get(
+        pk=referral.pk)
+    if referral.booking_id or referral.state not in (State.SENT, State.ACCEPTED):
+        raise ValidationError(_("Per questa segnalazione l'appuntamento non si può più fissare da qui."))
+    calendar = booking_selectors.calendar_for_service(referral.service)
+    if calendar is None:
+        raise ValidationError(_("Questo servizio non ha un calendario: l'appuntamento lo fissa il soggetto."))
+    citizen = referral.citizen
+    reasons = booking_selectors.reasons(referral.desk)
+    reason = reasons.filter(code="rete").first() or reasons.first()
+    booking = booking_services.book(
+        calendar, start=start, reason_code=reason.code if reason else "", first_name=citizen.first_name,
+        last_name=citizen.last_name, email=citizen.email, phone=citizen.phone,
+        details=f"Segnalazione {referral.code}", privacy_consent=True, actor=actor, now=now,
+    )
+    referral.booking = booking
+    referral.appointment_at = booking.start
+    referral.save(update_fields=["booking", "appointment_at"])
+    audit(citizen, actor, AuditAction.SHARE,
+          f"appuntamento {booking.code} presso {referral.service.organization.name}"[:300], now)
+    return referral
+
+
+@transaction.atomic
 def move(
     referral: Referral, to_state: str, actor: Any, *, note: str = "", decline_reason: str = "",
     appointment_at: dt.datetime | None = None, outcome: str = "", now: dt.datetime | None = None,

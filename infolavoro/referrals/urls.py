@@ -9,4 +9,5 @@ urlpatterns = [
     path("nuova/<uuid:consultation_pk>/", views.new, name="new"),
     path("<uuid:pk>/", views.detail, name="detail"),
     path("<uuid:pk>/stato/", views.move, name="move"),
+    path("<uuid:pk>/appuntamento/", views.book, name="book"),
 ]

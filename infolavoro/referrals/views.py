@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,6 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from infolavoro.accounts.permissions import can, require
+from infolavoro.booking import engine
+from infolavoro.booking import selectors as booking_selectors
+from infolavoro.booking.services import SlotUnavailable
 from infolavoro.intake import selectors as intake_selectors
 from infolavoro.intake import services as intake_services
 from infolavoro.intake.decorators import signed_in_or_404
@@ -90,7 +95,10 @@ def _move_forms(referral, user):
 
 def _render_detail(request: HttpRequest, referral, move_forms, status: int = 200) -> HttpResponse:
     is_desk = can(request.user, "desk.operate", referral)
+    can_book = (is_desk and not referral.booking_id and referral.state in (State.SENT, State.ACCEPTED)
+                and booking_selectors.calendar_for_service(referral.service) is not None)
     return render(request, "referrals/detail.html", {
+        "can_book": can_book,
         "referral": referral, "is_desk": is_desk, "shows_data": is_desk or referral.citizen.sharing_consent,
         "move_forms": move_forms, "waiting_days": (timezone.now() - referral.state_changed_at).days,
     }, status=status)
@@ -129,3 +137,36 @@ def move(request: HttpRequest, desk_slug: str, pk) -> HttpResponse:
     # Show the page again with this form's errors and what was typed.
     forms = [(s, label, form if s == to_state else f) for s, label, f in _move_forms(referral, request.user)]
     return _render_detail(request, referral, forms, status=400)
+
+
+@signed_in_or_404
+def book(request: HttpRequest, desk_slug: str, pk) -> HttpResponse:
+    """Book the referred citizen into the member's calendar: the free times of the next three weeks."""
+    referral = selectors.referral(request.user, request.desk, pk)
+    require(request.user, "desk.operate", referral)
+    calendar = booking_selectors.calendar_for_service(referral.service)
+    if calendar is None or referral.booking_id:
+        return redirect("referrals:detail", desk_slug=desk_slug, pk=pk)
+    today = timezone.localtime(timezone.now(), calendar.desk.tz).date()
+    slots = engine.free_slots(calendar, today, today + dt.timedelta(days=21), enforce_notice=False)
+    error = ""
+    if request.method == "POST":
+        chosen = request.POST.get("start", "")
+        try:
+            start = dt.datetime.fromisoformat(chosen)
+            services.book_appointment(referral, start, request.user)
+        except ValueError:
+            error = _("Scegli un orario.")
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        except SlotUnavailable as exc:  # taken meanwhile
+            error = str(exc)
+        else:
+            messages.success(request, _("Appuntamento fissato presso %(name)s: la persona riceve la conferma.")
+                             % {"name": referral.organization.name})
+            return redirect("referrals:detail", desk_slug=desk_slug, pk=pk)
+    days: dict = {}
+    for slot in slots:
+        days.setdefault(slot.start.date(), []).append(slot)
+    return render(request, "referrals/book.html", {"referral": referral, "calendar": calendar, "days": days,
+                                                   "error": error}, status=400 if error else 200)

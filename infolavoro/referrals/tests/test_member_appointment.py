@@ -1,0 +1,54 @@
+"""The desk books the referred citizen into the member's calendar; the member sees the appointment."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+
+from infolavoro.booking.models import Booking, Reason
+from infolavoro.booking.tests.conftest import make_calendar
+from infolavoro.referrals import services
+
+ROME = ZoneInfo("Europe/Rome")
+NOW = dt.datetime(2026, 12, 1, 9, 0, tzinfo=ROME)
+MONDAY = dt.datetime(2026, 12, 7, 9, 0, tzinfo=ROME)
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def member_calendar(desk, service):
+    Reason.objects.create(desk=desk, code="rete", label="Servizi della Rete")
+    return make_calendar(desk, service=service, intervals=((0, "09:00", "12:00", 1),), slot_minutes=60)
+
+
+def test_operator_books_the_members_slot_for_the_referral(referral, operator, member_calendar):
+    services.book_appointment(referral, MONDAY, operator, now=NOW)
+    referral.refresh_from_db()
+    booking = Booking.objects.get()
+    assert (referral.booking, referral.appointment_at) == (booking, MONDAY)
+    assert (booking.calendar, booking.email, booking.reason.code) == (member_calendar, "maria.rossi@example.org",
+                                                                      "rete")
+    with pytest.raises(ValidationError):  # only once
+        services.book_appointment(referral, MONDAY + dt.timedelta(hours=1), operator, now=NOW)
+
+
+def test_member_editor_cannot_book_for_the_desk(referral, member_editor, member_calendar):
+    with pytest.raises(PermissionDenied):
+        services.book_appointment(referral, MONDAY, member_editor, now=NOW)
+
+
+def test_page_lists_free_times_and_books(client, referral, operator, member_calendar, monkeypatch):
+    from django.utils import timezone
+
+    monkeypatch.setattr(timezone, "now", lambda: NOW)
+    client.force_login(operator)
+    detail = client.get(reverse("referrals:detail", args=["la-spezia", referral.pk])).content.decode()
+    assert reverse("referrals:book", args=["la-spezia", referral.pk]) in detail
+    url = reverse("referrals:book", args=["la-spezia", referral.pk])
+    assert "09:00" in client.get(url).content.decode()
+    response = client.post(url, {"start": MONDAY.isoformat()})
+    assert response.status_code == 302
+    assert Booking.objects.get().start == MONDAY
+    assert client.post(url, {"start": "nonsense"}).status_code == 302  # already booked: back to the referral
