@@ -5,7 +5,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import BookingStatus
+from infolavoro.desks.forms import IntervalForm
+
+from .models import BookingStatus, Calendar
 
 
 class CalendarChoiceForm(forms.Form):
@@ -111,3 +113,29 @@ class BlockForm(forms.Form):
     capacity = forms.IntegerField(label=_("Persone per appuntamento"), min_value=0, max_value=50, initial=0,
                                   help_text=_("0 = nessun appuntamento (blocco)."))
     reason = forms.CharField(label=_("Motivo"), max_length=200, required=False)
+
+
+class CalendarSettingsForm(forms.ModelForm):
+    class Meta:
+        model = Calendar
+        fields = ["slot_minutes", "buffer_minutes", "min_notice_hours", "horizon_days",
+                  "max_future_bookings_per_email", "is_active"]
+
+
+class CapacityIntervalForm(IntervalForm):
+    capacity = forms.IntegerField(label=_("Persone per appuntamento"), min_value=1, max_value=50, initial=1,
+                                  error_messages={"min_value": _("Almeno una persona.")})
+
+
+CapacityIntervalFormSet = forms.formset_factory(CapacityIntervalForm, extra=2, can_delete=True)
+
+
+class ReasonRowForm(forms.Form):
+    code = forms.SlugField(label=_("Codice"), max_length=40,
+                           help_text=_("Lettere minuscole, numeri e trattini; usato dall'API."))
+    label = forms.CharField(label=_("Argomento"), max_length=120)
+    position = forms.IntegerField(label=_("Ordine"), min_value=0, initial=0)
+    is_active = forms.BooleanField(label=_("Attivo"), required=False, initial=True)
+
+
+ReasonFormSet = forms.formset_factory(ReasonRowForm, extra=1)

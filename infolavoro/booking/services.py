@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from collections.abc import Sequence
 from typing import Any
 
 from django.conf import settings
@@ -24,11 +25,13 @@ from django.utils.translation import gettext as _
 from infolavoro.accounts.permissions import can
 from infolavoro.core.dates import long_date
 from infolavoro.core.validators import validate_phone_number
+from infolavoro.desks.hours import WeeklyInterval
+from infolavoro.desks.services import validate_weekly_intervals
 from infolavoro.notifications.services import queue_email
 
 from . import engine
 from .calendar_files import booking_ics
-from .models import ACTIVE_STATUSES, Booking, BookingStatus, Calendar, CalendarException, Reason
+from .models import ACTIVE_STATUSES, Booking, BookingStatus, Calendar, CalendarException, CalendarInterval, Reason
 
 CODE_ALPHABET = "ACDEFHJKLMNPRTUVWXY34679"  # no look-alikes (0/O, 1/I, 5/S, 8/B)
 TOKEN_SALT = "infolavoro.booking.manage"
@@ -364,3 +367,65 @@ def anonymise_old_bookings(now: dt.datetime | None = None) -> int:
         cutoff = now - relativedelta(months=desk.retention_months)
         count += anonymise(Booking.objects.filter(desk=desk, end__lt=cutoff).exclude(first_name="", last_name=""))
     return count
+
+
+# --- Staff manage calendars ---------------------------------------------------------------------------
+
+
+def _require_manage(actor: Any, calendar: Calendar) -> None:
+    if actor is None or not can(actor, "calendar.manage", calendar):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def configure_calendar(calendar: Calendar, *, settings: dict[str, Any],
+                       intervals: Sequence[tuple[WeeklyInterval, int]], actor: Any) -> Calendar:
+    """Replace a calendar's rules (slot length, buffer, notice, horizon, limit per e-mail, active) and its
+    weekly intervals with their capacity. The overlap rule is the desk hours' one (desks.services)."""
+    _require_manage(actor, calendar)
+    validate_weekly_intervals([interval for interval, _capacity in intervals])
+    if any(capacity < 1 for _interval, capacity in intervals):
+        raise ValidationError(_("Ogni fascia deve ricevere almeno una persona."))
+    for name in ("slot_minutes", "buffer_minutes", "min_notice_hours", "horizon_days",
+                 "max_future_bookings_per_email", "is_active"):
+        if name in settings:
+            setattr(calendar, name, settings[name])
+    calendar.full_clean()
+    calendar.save()
+    CalendarInterval.objects.filter(calendar=calendar).delete()
+    CalendarInterval.objects.bulk_create(
+        CalendarInterval(calendar=calendar, weekday=i.weekday, opens_at=i.opens_at, closes_at=i.closes_at,
+                         capacity=capacity)
+        for i, capacity in intervals
+    )
+    return calendar
+
+
+@transaction.atomic
+def open_calendar(service: Any, actor: Any) -> Calendar:
+    """Give a member's service a calendar (empty: its editors then set the weekly intervals)."""
+    calendar = Calendar(desk=service.organization.desk, service=service,
+                        name=f"{service.organization.name} – {service.name}"[:200])
+    _require_manage(actor, calendar)
+    existing = Calendar.objects.filter(service=service).first()
+    if existing:
+        return existing
+    calendar.save()
+    return calendar
+
+
+@transaction.atomic
+def save_reasons(desk: Any, rows: Sequence[dict[str, Any]], actor: Any) -> None:
+    """Add, rename, reorder or deactivate the desk's topics. Codes are kept (the API uses them); a topic in
+    use is never deleted, only deactivated."""
+    if not can(actor, "desk.administer", desk):
+        raise PermissionDenied
+    codes = [row["code"] for row in rows]
+    if len(codes) != len(set(codes)):
+        raise ValidationError(_("Due argomenti hanno lo stesso codice."))
+    if not any(row.get("is_active", True) for row in rows):
+        raise ValidationError(_("Serve almeno un argomento attivo."))
+    for position, row in enumerate(rows):
+        Reason.objects.update_or_create(desk=desk, code=row["code"], defaults={
+            "label": row["label"].strip(), "position": row.get("position", position),
+            "is_active": row.get("is_active", True)})

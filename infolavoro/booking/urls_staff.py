@@ -11,4 +11,7 @@ urlpatterns = [
     path("blocchi/<int:pk>/rimuovi/", views_staff.unblock, name="unblock"),
     path("appuntamenti/<int:pk>/", views_staff.booking_detail, name="booking"),
     path("appuntamenti/<int:pk>/stato/", views_staff.set_status, name="status"),
+    path("calendari/", views_staff.calendars, name="calendars"),
+    path("calendari/<int:pk>/", views_staff.calendar_edit, name="calendar"),
+    path("argomenti/", views_staff.reasons, name="reasons"),
 ]

@@ -16,11 +16,22 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from infolavoro.accounts.permissions import require
+from infolavoro.accounts.permissions import can, require
+from infolavoro.desks.hours import WeeklyInterval
+from infolavoro.network.models import Service
 
 from . import engine, selectors, services
-from .forms import BlockForm, DeskCancelForm, NotesForm, StaffBookingForm, StatusForm
-from .models import Booking, BookingStatus, Calendar, CalendarException
+from .forms import (
+    BlockForm,
+    CalendarSettingsForm,
+    CapacityIntervalFormSet,
+    DeskCancelForm,
+    NotesForm,
+    ReasonFormSet,
+    StaffBookingForm,
+    StatusForm,
+)
+from .models import Booking, BookingStatus, Calendar, CalendarException, Reason
 
 
 def _calendars(request: HttpRequest) -> list[Calendar]:
@@ -237,3 +248,80 @@ def unblock(request: HttpRequest, desk_slug: str, pk: int) -> HttpResponse:
     services.unblock(exception, actor=request.user)
     messages.success(request, _("Blocco rimosso."))
     return redirect(_agenda_url(exception.calendar, exception.date))
+
+
+# --- Staff manage calendars ---------------------------------------------------------------------------
+
+
+@login_required
+def calendars(request: HttpRequest, desk_slug: str) -> HttpResponse:
+    """The calendars this user manages: all for desk administrators, their members' for member editors;
+    members' services without a calendar can get one."""
+    desk = request.desk
+    manageable = [c for c in Calendar.objects.filter(desk=desk).select_related("service__organization", "desk")
+                  .prefetch_related("intervals") if can(request.user, "calendar.manage", c)]
+    services_qs = Service.objects.filter(organization__desk=desk, organization__is_active=True, is_active=True,
+                                         calendars__isnull=True).select_related("organization")
+    without = [s for s in services_qs if can(request.user, "organization.edit", s.organization)]
+    if not manageable and not without and not can(request.user, "desk.administer", desk):
+        raise Http404
+    if request.method == "POST":
+        service = next((s for s in without if str(s.pk) == request.POST.get("service")), None)
+        if service is None:
+            raise Http404
+        calendar = services.open_calendar(service, request.user)
+        messages.success(request, _("Calendario creato: ora indica i giorni e gli orari."))
+        return redirect("booking_staff:calendar", desk_slug=desk_slug, pk=calendar.pk)
+    return render(request, "booking/staff/calendars.html", {
+        "calendars": sorted(manageable, key=lambda c: (not c.is_desk_calendar, c.name)), "without": without,
+        "can_reasons": can(request.user, "desk.administer", desk),
+    })
+
+
+@login_required
+def calendar_edit(request: HttpRequest, desk_slug: str, pk: int) -> HttpResponse:
+    calendar = get_object_or_404(Calendar.objects.select_related("desk", "service__organization"), pk=pk,
+                                 desk=request.desk)
+    require(request.user, "calendar.manage", calendar)
+    form = CalendarSettingsForm(request.POST or None, instance=calendar)
+    if request.method == "POST":
+        formset = CapacityIntervalFormSet(request.POST, prefix="i")
+        if form.is_valid() and formset.is_valid():
+            intervals = [(WeeklyInterval(f.cleaned_data["weekday"], f.cleaned_data["opens_at"],
+                                         f.cleaned_data["closes_at"]), f.cleaned_data["capacity"])
+                         for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+            try:
+                services.configure_calendar(calendar, settings=form.cleaned_data, intervals=intervals,
+                                            actor=request.user)
+            except ValidationError as error:
+                for message in error.messages:
+                    formset._non_form_errors.append(message)  # shown above the table, input kept
+            else:
+                messages.success(request, _("Calendario salvato."))
+                return redirect("booking_staff:calendar", desk_slug=desk_slug, pk=pk)
+    else:
+        formset = CapacityIntervalFormSet(prefix="i", initial=[
+            {"weekday": i.weekday, "opens_at": i.opens_at, "closes_at": i.closes_at, "capacity": i.capacity}
+            for i in calendar.intervals.all()])
+    return render(request, "booking/staff/calendar_edit.html", {"calendar": calendar, "form": form,
+                                                                "formset": formset})
+
+
+@login_required
+def reasons(request: HttpRequest, desk_slug: str) -> HttpResponse:
+    desk = request.desk
+    require(request.user, "desk.administer", desk)
+    existing = list(Reason.objects.filter(desk=desk))
+    formset = ReasonFormSet(request.POST or None, prefix="r", initial=[
+        {"code": r.code, "label": r.label, "position": r.position, "is_active": r.is_active} for r in existing])
+    if request.method == "POST" and formset.is_valid():
+        rows = [f.cleaned_data for f in formset.forms if f.cleaned_data.get("code")]
+        # Existing codes cannot disappear (bookings point at them): a missing row keeps its topic.
+        try:
+            services.save_reasons(desk, rows, request.user)
+        except ValidationError as error:
+            formset._non_form_errors.extend(error.messages)
+        else:
+            messages.success(request, _("Argomenti salvati."))
+            return redirect("booking_staff:reasons", desk_slug=desk_slug)
+    return render(request, "booking/staff/reasons.html", {"formset": formset})
