@@ -261,7 +261,8 @@ def calendars(request: HttpRequest, desk_slug: str) -> HttpResponse:
     manageable = [c for c in Calendar.objects.filter(desk=desk).select_related("service__organization", "desk")
                   .prefetch_related("intervals") if can(request.user, "calendar.manage", c)]
     services_qs = Service.objects.filter(organization__desk=desk, organization__is_active=True, is_active=True,
-                                         calendars__isnull=True).select_related("organization")
+                                         calendars__isnull=True).select_related("organization").order_by(
+        "organization__name", "name")
     without = [s for s in services_qs if can(request.user, "organization.edit", s.organization)]
     if not manageable and not without and not can(request.user, "desk.administer", desk):
         raise Http404
