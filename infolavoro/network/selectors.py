@@ -12,7 +12,8 @@ from .models import Organization, Service
 
 def public_organizations(desk: Desk) -> QuerySet[Organization]:
     """Active members of a desk's network, with their active services and topics (constant query count)."""
-    services = Service.objects.filter(is_active=True).prefetch_related("taxonomy_terms")
+    # Calendars: a service bookable online links to the booking flow at its premises.
+    services = Service.objects.filter(is_active=True).prefetch_related("taxonomy_terms", "calendars")
     return (
         Organization.objects.filter(desk=desk, is_active=True)
         .prefetch_related(Prefetch("services", queryset=services), "locations")
