@@ -1,0 +1,116 @@
+"""The directory as open data in the Open Referral HSDS 3.0 API profile (read-only, public).
+
+`/api/hsds/organizations`, `/organizations/{id}`, `/services`, `/services/{id}`, `/taxonomy_terms`, paginated
+with the profile's Page envelope; `desk=<slug>` narrows to one desk's network. Constant queries per page.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Query, Router, Schema
+
+from . import hsds
+from .models import Organization, Service, TaxonomyTerm
+
+router = Router(tags=["HSDS open data"])
+MAX_PER_PAGE = 100
+
+
+class PageQuery(Schema):
+    page: int = 1
+    per_page: int = 20
+    desk: str | None = None
+    search: str | None = None
+
+
+class ServiceQuery(PageQuery):
+    taxonomy_term_id: uuid.UUID | None = None
+    organization_id: uuid.UUID | None = None
+
+
+class PageOut(Schema):
+    total_items: int
+    total_pages: int
+    page_number: int
+    size: int
+    first_page: bool
+    last_page: bool
+    empty: bool
+    contents: list[dict]
+
+
+def _bounds(query: PageQuery) -> tuple[int, int]:
+    per_page = min(max(query.per_page, 1), MAX_PER_PAGE)
+    return max(query.page, 1), per_page
+
+
+def _paged(qs: QuerySet, query: PageQuery, serialise) -> dict:
+    page_number, per_page = _bounds(query)
+    total = qs.count()
+    start = (page_number - 1) * per_page
+    return hsds.page([serialise(obj) for obj in qs[start:start + per_page]], total, page_number, per_page)
+
+
+def _services() -> QuerySet[Service]:
+    return (Service.objects.filter(is_active=True, organization__is_active=True, organization__desk__is_active=True)
+            .select_related("organization").prefetch_related("taxonomy_terms", "locations").order_by("name", "pk"))
+
+
+def _organizations() -> QuerySet[Organization]:
+    services = Service.objects.filter(is_active=True).select_related("organization").order_by("name")
+    return (Organization.objects.filter(is_active=True, desk__is_active=True)
+            .prefetch_related("locations", Prefetch("services", queryset=services)).order_by("name", "pk"))
+
+
+def _search(qs: QuerySet, text: str | None, *fields: str) -> QuerySet:
+    if not text:
+        return qs
+    condition = Q()
+    for field in fields:
+        condition |= Q(**{f"{field}__icontains": text})
+    return qs.filter(condition)
+
+
+@router.get("/organizations", response=PageOut, summary="Organisations of the network (HSDS Page)")
+def organizations(request: HttpRequest, query: Query[PageQuery]):
+    qs = _organizations()
+    if query.desk:
+        qs = qs.filter(desk__slug=query.desk)
+    qs = _search(qs, query.search, "name", "description")
+    return _paged(qs, query, lambda org: hsds.organization(org, full=False))
+
+
+@router.get("/organizations/{organization_id}", response=dict, summary="One organisation, in full (HSDS)")
+def organization_detail(request: HttpRequest, organization_id: uuid.UUID):
+    return hsds.organization(get_object_or_404(_organizations(), pk=organization_id))
+
+
+@router.get("/services", response=PageOut, summary="Services of the network (HSDS Page)")
+def services(request: HttpRequest, query: Query[ServiceQuery]):
+    qs = _services()
+    if query.desk:
+        qs = qs.filter(organization__desk__slug=query.desk)
+    if query.taxonomy_term_id:
+        qs = qs.filter(taxonomy_terms=query.taxonomy_term_id)
+    if query.organization_id:
+        qs = qs.filter(organization_id=query.organization_id)
+    qs = _search(qs, query.search, "name", "description", "organization__name")
+    return _paged(qs, query, lambda svc: hsds.service(svc, full=False))
+
+
+@router.get("/services/{service_id}", response=dict, summary="One service, in full (HSDS)")
+def service_detail(request: HttpRequest, service_id: uuid.UUID):
+    return hsds.service(get_object_or_404(_services(), pk=service_id))
+
+
+@router.get("/taxonomy_terms", response=PageOut, summary="Needs and topics (HSDS taxonomy terms)")
+def taxonomy_terms(request: HttpRequest, query: Query[PageQuery]):
+    qs = TaxonomyTerm.objects.filter(desk__is_active=True).order_by("position", "name", "pk")
+    if query.desk:
+        qs = qs.filter(desk__slug=query.desk)
+    qs = _search(qs, query.search, "name", "description")
+    return _paged(qs, query, hsds.taxonomy_term)

@@ -1,0 +1,114 @@
+"""The one place that maps the directory to Open Referral HSDS 3.0 objects (API and open data).
+
+Rows the directory keeps as plain fields (an organisation's phone, a location's address, a service's topics)
+become HSDS objects with ids derived deterministically from their parent (UUID 5), so they are stable across
+requests and exports.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from infolavoro.desks.models import Desk
+
+from .models import Location, Organization, Service, TaxonomyTerm
+
+TAXONOMY = "InfoLavoro – bisogni e argomenti"
+
+
+def _child_id(parent: uuid.UUID, kind: str) -> str:
+    return str(uuid.uuid5(parent, kind))
+
+
+def _text(value: str | None) -> str | None:
+    return value or None
+
+
+def _compact(data: dict[str, Any]) -> dict[str, Any]:
+    """HSDS schemas type optional fields without null: an unknown value is left out."""
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def taxonomy_term(term: TaxonomyTerm) -> dict[str, Any]:
+    return _compact({
+        "id": str(term.pk), "code": term.code, "name": term.name, "description": term.description or term.name,
+        "parent_id": str(term.parent_id) if term.parent_id else None, "taxonomy": TAXONOMY, "language": "it",
+    })
+
+
+def _phone(parent: uuid.UUID, number: str, **links: Any) -> dict[str, Any]:
+    return {"id": _child_id(parent, f"phone:{number}"), "number": number, "type": "voice", **links}
+
+
+def location(loc: Location) -> dict[str, Any]:
+    return _compact({
+        "id": str(loc.pk), "location_type": "physical", "organization_id": str(loc.organization_id),
+        "name": loc.name,
+        "latitude": float(loc.latitude) if loc.latitude is not None else None,
+        "longitude": float(loc.longitude) if loc.longitude is not None else None,
+        "addresses": [{
+            "id": _child_id(loc.pk, "address"), "location_id": str(loc.pk), "address_1": loc.address_1,
+            "city": loc.city, "state_province": loc.state_province or "SP", "postal_code": loc.postal_code or "",
+            "country": loc.country or "IT", "address_type": "physical",
+        }],
+    })
+
+
+def _attributes(service: Service) -> list[dict[str, Any]]:
+    return [{
+        "id": _child_id(service.pk, f"term:{term.pk}"), "link_id": str(service.pk), "link_type": "need",
+        "link_entity": "service", "taxonomy_term_id": str(term.pk), "taxonomy_term": taxonomy_term(term),
+    } for term in service.taxonomy_terms.all()]
+
+
+def service(svc: Service, *, full: bool = True, with_organization: bool = True) -> dict[str, Any]:
+    """A service; `full` adds the nested objects of /services/{id}."""
+    org = svc.organization
+    data: dict[str, Any] = {
+        "id": str(svc.pk), "organization_id": str(org.pk), "name": svc.name, "description": svc.description,
+        "status": "active" if svc.is_active else "inactive",
+        "application_process": _text(svc.how_to_access), "fees_description": _text(svc.cost),
+        "eligibility_description": _text(" ".join(p for p in (svc.audience, svc.eligibility) if p)),
+        "email": _text(org.email), "url": _text(org.website),
+        "assured_date": svc.last_reviewed_at.date().isoformat() if svc.last_reviewed_at else None,
+        "last_modified": svc.updated_at.isoformat(),
+    }
+    if with_organization:
+        data["organization"] = organization(org, full=False)
+    if full:
+        data["attributes"] = _attributes(svc)
+        data["service_at_locations"] = [{
+            "id": _child_id(svc.pk, f"at:{loc.pk}"), "service_id": str(svc.pk), "location_id": str(loc.pk),
+            "location": location(loc),
+        } for loc in svc.locations.all()]
+        data["phones"] = ([_phone(svc.pk, org.phone, service_id=str(svc.pk))] if org.phone else [])
+        data["languages"] = [{"id": _child_id(svc.pk, "language:it"), "service_id": str(svc.pk),
+                              "name": "Italiano", "code": "it"}]
+    return _compact(data)
+
+
+def organization(org: Organization, *, full: bool = True) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": str(org.pk), "name": org.name, "description": org.description or org.get_kind_display(),
+        "email": _text(org.email), "website": _text(org.website), "legal_status": org.get_kind_display(),
+    }
+    if full:
+        data["phones"] = [_phone(org.pk, org.phone, organization_id=str(org.pk))] if org.phone else []
+        data["locations"] = [location(loc) for loc in org.locations.all()]
+        data["services"] = [service(s, full=False, with_organization=False) for s in org.services.all()]
+    return _compact(data)
+
+
+def page(items: list[dict[str, Any]], total: int, page_number: int, per_page: int) -> dict[str, Any]:
+    """The HSDS API profile's Page envelope."""
+    total_pages = max((total + per_page - 1) // per_page, 1)
+    return {
+        "total_items": total, "total_pages": total_pages, "page_number": page_number, "size": len(items),
+        "first_page": page_number == 1, "last_page": page_number >= total_pages, "empty": total == 0,
+        "contents": items,
+    }
+
+
+def licence_of(desk: Desk) -> str:
+    return desk.open_data_licence
