@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass, field
+
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from infolavoro.desks.models import Desk
 
-from .models import Organization, Service
+from . import search
+from .models import Organization, Service, TaxonomyTerm
 
 
 def public_organizations(desk: Desk) -> QuerySet[Organization]:
@@ -23,3 +28,70 @@ def public_organizations(desk: Desk) -> QuerySet[Organization]:
 
 def public_organization(desk: Desk, slug: str) -> Organization:
     return get_object_or_404(public_organizations(desk), slug=slug)
+
+
+def public_service(desk: Desk, organization_slug: str, slug: str) -> Service:
+    return get_object_or_404(
+        Service.objects.filter(organization__desk=desk, organization__is_active=True, is_active=True)
+        .select_related("organization").prefetch_related("taxonomy_terms", "locations", "calendars"),
+        organization__slug=organization_slug, slug=slug)
+
+
+def topics(desk: Desk) -> QuerySet[TaxonomyTerm]:
+    return TaxonomyTerm.objects.filter(desk=desk).order_by("position", "name")
+
+
+def stale_cutoff(desk: Desk, now: dt.datetime | None = None) -> dt.datetime:
+    """Entries reviewed before this instant are to be verified (the desk's `stale_after_days`)."""
+    return (now or timezone.now()) - dt.timedelta(days=desk.stale_after_days)
+
+
+def is_stale(entry, desk: Desk, now: dt.datetime | None = None) -> bool:
+    """THE staleness rule: never reviewed, or reviewed more than `stale_after_days` ago."""
+    reviewed = getattr(entry, "last_reviewed_at", None)
+    return reviewed is None or reviewed < stale_cutoff(desk, now)
+
+
+@dataclass
+class Hit:
+    organization: Organization
+    score: int = 0
+    services: list[Service] = field(default_factory=list)  # the services that match the search or topic
+
+
+def _document(org: Organization) -> search.Weighted:
+    services = list(org.services.all())
+    return search.Weighted((
+        (5, org.name),
+        (3, " ".join(s.name for s in services)),
+        (3, " ".join(t.name for s in services for t in s.taxonomy_terms.all())),
+        (1, org.description + " " + " ".join(f"{s.description} {s.audience}" for s in services)),
+    ))
+
+
+def directory(desk: Desk, *, text: str = "", kind: str = "", topic: TaxonomyTerm | None = None) -> list[Hit]:
+    """Members matching the search, the kind and the topic, best first (alphabetical without a search).
+    Three queries whatever the number of members."""
+    hits = []
+    query_terms = search.terms(text)
+    for org in public_organizations(desk):
+        if kind and org.kind != kind:
+            continue
+        services = list(org.services.all())
+        if topic is not None:
+            services = [s for s in services if topic in s.taxonomy_terms.all()]
+            if not services:
+                continue
+        score = 0
+        if query_terms:
+            score = search.score(query_terms, _document(org))
+            if not score:
+                continue
+            matching = [s for s in services
+                        if search.score(query_terms, search.Weighted(((1, f"{s.name} {s.description} "
+                                        + " ".join(t.name for t in s.taxonomy_terms.all())),)))]
+            services = matching or services
+        hits.append(Hit(org, score, services))
+    if query_terms:
+        hits.sort(key=lambda h: (-h.score, h.organization.name))
+    return hits

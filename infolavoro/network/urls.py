@@ -5,5 +5,8 @@ from . import views
 app_name = "network"
 urlpatterns = [
     path("", views.index, name="index"),
+    path("temi/", views.topics, name="topics"),
+    path("temi/<slug:code>/", views.topic, name="topic"),
     path("<slug:slug>/", views.organization, name="organization"),
+    path("<slug:organization_slug>/servizi/<slug:slug>/", views.service, name="service"),
 ]

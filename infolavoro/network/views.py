@@ -1,25 +1,61 @@
+"""Public pages of the network: the directory with search and filters, a page per member and per service,
+and the "what do you need?" entry points by topic."""
+
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from . import selectors
-from .models import OrganizationKind
+from .forms import DirectorySearchForm
+
+PER_PAGE = 12
 
 
 def index(request: HttpRequest, desk_slug: str) -> HttpResponse:
-    organizations = list(selectors.public_organizations(request.desk))
-    groups = [
-        (label, [o for o in organizations if o.kind == kind])
-        for kind, label in OrganizationKind.choices
-    ]
+    desk = request.desk
+    topics = list(selectors.topics(desk))
+    form = DirectorySearchForm(request.GET or None, topics=topics)
+    text = kind = ""
+    topic = None
+    if form.is_valid():
+        text, kind = form.cleaned_data["q"].strip(), form.cleaned_data["tipo"]
+        topic = next((t for t in topics if t.code == form.cleaned_data["tema"]), None)
+    hits = selectors.directory(desk, text=text, kind=kind, topic=topic)
+    page = Paginator(hits, PER_PAGE).get_page(request.GET.get("pagina"))
+    query = request.GET.copy()
+    query.pop("pagina", None)
     return render(request, "network/index.html", {
-        "groups": [(label, members) for label, members in groups if members],
-        "count": len(organizations),
+        "form": form, "page": page, "hits": page.object_list, "count": len(hits),
+        "searching": bool(text or kind or topic),
+        "query": query.urlencode(), "topic": topic, "text": text,
     })
 
 
 def organization(request: HttpRequest, desk_slug: str, slug: str) -> HttpResponse:
+    org = selectors.public_organization(request.desk, slug)
     return render(request, "network/organization.html", {
-        "organization": selectors.public_organization(request.desk, slug),
+        "organization": org, "stale": selectors.is_stale(org, request.desk),
+    })
+
+
+def service(request: HttpRequest, desk_slug: str, organization_slug: str, slug: str) -> HttpResponse:
+    svc = selectors.public_service(request.desk, organization_slug, slug)
+    return render(request, "network/service.html", {
+        "service": svc, "organization": svc.organization,
+        "stale": selectors.is_stale(svc.organization, request.desk),
+    })
+
+
+def topics(request: HttpRequest, desk_slug: str) -> HttpResponse:
+    return render(request, "network/topics.html", {"topics": selectors.topics(request.desk)})
+
+
+def topic(request: HttpRequest, desk_slug: str, code: str) -> HttpResponse:
+    term = next((t for t in selectors.topics(request.desk) if t.code == code), None)
+    if term is None:
+        raise Http404
+    return render(request, "network/topic.html", {
+        "topic": term, "hits": selectors.directory(request.desk, topic=term),
     })

@@ -1,0 +1,99 @@
+"""The directory's search reads Italian as people type it (accents, plurals, stop words), ranks names above
+descriptions, filters by kind and topic, paginates, and keeps a constant query count."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from infolavoro.network import search
+from infolavoro.network.models import Organization, Service, TaxonomyTerm
+from infolavoro.network.selectors import directory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_terms_fold_accents_stem_plurals_and_drop_stop_words():
+    assert search.terms("Corsi di Formazione") == search.terms("corso formazione")
+    assert search.terms("lavoratori")[0] == search.terms("lavoro")[0]
+    assert search.terms("Attività per l'imprenditorialità") == search.terms("attivita imprenditorialita")
+    assert search.terms("di per la") == []
+
+
+@pytest.fixture
+def network(desk):
+    term = TaxonomyTerm.objects.create(desk=desk, code="formazione", name="Corsi di formazione")
+    ente = Organization.objects.create(desk=desk, name="Ente Formazione Golfo", slug="ente", kind="training_body",
+                                       description="Corsi per adulti.")
+    sindacato = Organization.objects.create(desk=desk, name="Camera del Lavoro", slug="cdl", kind="union",
+                                            description="Tutela dei lavoratori e delle lavoratrici.")
+    assoc = Organization.objects.create(desk=desk, name="Associazione Ponte", slug="ponte", kind="association",
+                                        description="Accoglienza e orientamento; anche corsi di formazione.")
+    corso = Service.objects.create(organization=ente, name="Corso di saldatura", slug="saldatura",
+                                   description="Qualifica professionale.")
+    corso.taxonomy_terms.add(term)
+    Service.objects.create(organization=sindacato, name="Vertenze", slug="vertenze",
+                           description="Contratti e buste paga.")
+    return {"term": term, "ente": ente, "sindacato": sindacato, "assoc": assoc}
+
+
+def names(hits):
+    return [h.organization.name for h in hits]
+
+
+def test_formazione_finds_corsi_di_formazione_ranking_names_first(desk, network):
+    hits = directory(desk, text="formazione")
+    assert names(hits) == ["Ente Formazione Golfo", "Associazione Ponte"]
+
+
+def test_lavoro_finds_lavoratori_and_accents_do_not_matter(desk, network):
+    assert names(directory(desk, text="lavoro")) == ["Camera del Lavoro"]
+    assert names(directory(desk, text="LAVORATRICE")) == ["Camera del Lavoro"]
+    assert names(directory(desk, text="tutéla")) == ["Camera del Lavoro"]
+
+
+def test_every_word_must_match_and_filters_combine(desk, network):
+    assert names(directory(desk, text="corsi saldatura")) == ["Ente Formazione Golfo"]
+    assert names(directory(desk, text="corsi", kind="association")) == ["Associazione Ponte"]
+    assert names(directory(desk, topic=network["term"])) == ["Ente Formazione Golfo"]
+
+
+def test_page_keeps_the_query_and_a_constant_query_count(client, desk, network, django_assert_max_num_queries):
+    for i in range(30):
+        org = Organization.objects.create(desk=desk, name=f"Ente {i:02d}", slug=f"e{i}", kind="association")
+        Service.objects.create(organization=org, name="Orientamento", slug="o", description="Colloqui")
+    url = reverse("network:index", args=["la-spezia"])
+    with django_assert_max_num_queries(9):
+        response = client.get(url, {"q": "orientamento", "pagina": 2})
+    content = response.content.decode()
+    assert "31 soggetti trovati" in content
+    assert "?q=orientamento&pagina=3#risultati" in content
+    assert response.context["page"].number == 2
+
+
+def test_bad_input_never_breaks_the_page(client, desk, network):
+    url = reverse("network:index", args=["la-spezia"])
+    assert client.get(url, {"q": "x" * 500, "tipo": "boh", "pagina": "zz"}).status_code == 200
+
+
+def test_member_service_and_topic_pages(client, desk, network, django_assert_max_num_queries):
+    with django_assert_max_num_queries(8):
+        page = client.get(reverse("network:service", args=["la-spezia", "ente", "saldatura"]))
+    assert "Qualifica professionale" in page.content.decode()
+    topic = client.get(reverse("network:topic", args=["la-spezia", "formazione"])).content.decode()
+    assert "Corso di saldatura" in topic and "Vertenze" not in topic
+    assert client.get(reverse("network:topic", args=["la-spezia", "nessuno"])).status_code == 404
+    assert "Corsi di formazione" in client.get(reverse("network:topics", args=["la-spezia"])).content.decode()
+
+
+def test_stale_entries_are_flagged_on_the_public_page(client, desk, network):
+    ente = network["ente"]
+    ente.last_reviewed_at = timezone.now() - dt.timedelta(days=desk.stale_after_days + 1)
+    ente.save()
+    assert "Informazioni da verificare" in client.get(
+        reverse("network:organization", args=["la-spezia", "ente"])).content.decode()
+    ente.last_reviewed_at = timezone.now()
+    ente.save()
+    assert "Informazioni da verificare" not in client.get(
+        reverse("network:organization", args=["la-spezia", "ente"])).content.decode()
