@@ -16,9 +16,12 @@ from functools import lru_cache
 
 import snowballstemmer
 
-STOP_WORDS = frozenset(
-    ["a", "ad", "al", "alla", "alle", "allo", "ai", "agli", "all", "con", "da", "dal", "dalla", "dai", "degli", "dei", "del", "della", "delle", "dello", "di", "e", "ed", "gli", "i", "il", "in", "la", "le", "lo", "nei", "nel", "nella", "o", "per", "su", "sul", "sulla", "tra", "fra", "un", "una", "uno", "che", "chi", "come", "cosa"]
-)
+STOP_WORDS = frozenset([
+    "a", "ad", "al", "alla", "alle", "allo", "ai", "agli", "all", "con", "da", "dal", "dalla", "dai", "degli",
+    "dei", "del", "della", "delle", "dello", "di", "e", "ed", "gli", "i", "il", "in", "la", "le", "lo", "nei",
+    "nel", "nella", "o", "per", "su", "sul", "sulla", "tra", "fra", "un", "una", "uno", "che", "chi", "come",
+    "cosa",
+])
 _WORD = re.compile(r"[a-z0-9]+")
 _stemmer = snowballstemmer.stemmer("italian")
 
