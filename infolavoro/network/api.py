@@ -57,13 +57,14 @@ def _paged(qs: QuerySet, query: PageQuery, serialise) -> dict:
 
 def _services() -> QuerySet[Service]:
     return (Service.objects.filter(is_active=True, organization__is_active=True, organization__desk__is_active=True)
-            .select_related("organization").prefetch_related("taxonomy_terms", "locations").order_by("name", "pk"))
+            .select_related("organization").prefetch_related("taxonomy_terms", "locations", "schedules")
+            .order_by("name", "pk"))
 
 
 def _organizations() -> QuerySet[Organization]:
     services = Service.objects.filter(is_active=True).select_related("organization").order_by("name")
     return (Organization.objects.filter(is_active=True, desk__is_active=True)
-            .prefetch_related("locations", Prefetch("services", queryset=services)).order_by("name", "pk"))
+            .prefetch_related("locations", "contacts", Prefetch("services", queryset=services)).order_by("name", "pk"))
 
 
 def _search(qs: QuerySet, text: str | None, *fields: str) -> QuerySet:

@@ -17,6 +17,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from infolavoro.desks.models import Desk
@@ -1731,3 +1732,69 @@ def load(desk: Desk) -> None:
     terms = _load_taxonomy(desk)
     for member in MEMBERS:
         _load_member(desk, member, terms)
+    _load_extras(desk)
+
+
+# --- Schedules, contacts, accessibility, languages, projects and training opportunities -------------------
+# Generated from each member's own services, with dates relative to today so the demo never looks expired.
+
+ACCESSIBILITY = [
+    "Ingresso al piano terra senza gradini; bagno accessibile.",
+    "Ascensore fino al primo piano; posti auto riservati davanti all'ingresso.",
+    "Rampa all'ingresso laterale; sportello ribassato; su richiesta interprete LIS.",
+]
+WEEKLY = ["MO,WE", "TU,TH", "WE,FR", "MO,TH", "TU,FR"]
+TRAINING_TERMS = {"corsi-formazione", "apprendistato-tirocini", "lingua-italiana"}
+
+
+def _load_extras(desk: Desk) -> None:
+    from .models import Contact, Project, Schedule, TrainingOpportunity
+
+    today = timezone.localdate()
+    organizations = (Organization.objects.filter(desk=desk).prefetch_related("services__taxonomy_terms", "locations")
+                     .order_by("name"))
+    for index, org in enumerate(organizations):
+        Contact.objects.get_or_create(organization=org, name="Segreteria", defaults={
+            "title": "Informazioni e appuntamenti", "email": org.email, "phone": org.phone})
+        for location in org.locations.all():
+            if not location.accessibility:
+                location.accessibility = ACCESSIBILITY[index % len(ACCESSIBILITY)]
+                location.save(update_fields=["accessibility"])
+        services = list(org.services.all())
+        for n, service in enumerate(services):
+            Schedule.objects.get_or_create(service=service, defaults={
+                "byday": WEEKLY[(index + n) % len(WEEKLY)], "opens_at": dt.time(9, 0), "closes_at": dt.time(12, 30),
+                "description": "Su appuntamento"})
+            codes = {t.code for t in service.taxonomy_terms.all()}
+            languages = ["it"] + (["en", "fr", "ar"] if codes & {"stranieri", "lingua-italiana"} else [])
+            if service.languages != languages:
+                service.languages = languages
+                service.save(update_fields=["languages"])
+        training = [s for s in services if {t.code for t in s.taxonomy_terms.all()} & TRAINING_TERMS]
+        for n, service in enumerate(training[:2]):
+            starts = today + dt.timedelta(days=21 + 7 * ((index + n) % 6))
+            course, created = TrainingOpportunity.objects.get_or_create(
+                organization=org, slug=f"corso-{service.slug}"[:80], defaults={
+                    "title": f"Corso: {service.name}", "service": service, "description": service.description,
+                    "starts_on": starts, "ends_on": starts + dt.timedelta(days=60 + 15 * n),
+                    "application_deadline": starts - dt.timedelta(days=7),
+                    "place": str(org.locations.first() or org.name), "cost": service.cost or "Gratuito",
+                    "seats": 12 + 2 * ((index + n) % 5), "requirements": service.eligibility or "Nessuno",
+                    "how_to_apply": f"Iscrizioni in segreteria, su appuntamento: {org.phone or org.email}.",
+                    "last_reviewed_at": org.last_reviewed_at,
+                })
+            if created:
+                course.taxonomy_terms.set(service.taxonomy_terms.all())
+        if org.kind in (OrganizationKind.TRADE_ASSOCIATION, OrganizationKind.ASSOCIATION, OrganizationKind.UNION) \
+                and services:
+            startup = org.kind == OrganizationKind.TRADE_ASSOCIATION
+            project, created = Project.objects.get_or_create(organization=org, slug="progetto-in-corso", defaults={
+                "kind": Project.Kind.STARTUP if startup else Project.Kind.PROJECT,
+                "title": (f"Nuove imprese con {org.name}" if startup else f"{services[0].name}: progetto in corso"),
+                "description": ("Accompagnamento all'avvio d'impresa: idea, piano d'impresa, forme di "
+                                "finanziamento e primi passi burocratici." if startup else services[0].description),
+                "starts_on": today - dt.timedelta(days=90), "ends_on": today + dt.timedelta(days=270),
+                "funded_by": "Regione Liguria – Fondo sociale europeo plus", "last_reviewed_at": org.last_reviewed_at,
+            })
+            if created:
+                project.taxonomy_terms.set(services[0].taxonomy_terms.all())

@@ -15,6 +15,8 @@ from infolavoro.desks.models import Desk
 from .models import Location, Organization, Service, TaxonomyTerm
 
 TAXONOMY = "InfoLavoro – bisogni e argomenti"
+LANGUAGE_NAMES = {"it": "Italiano", "en": "English", "fr": "Français", "ar": "العربية", "es": "Español",
+                  "ro": "Română", "uk": "Українська", "zh": "中文"}
 
 
 def _child_id(parent: uuid.UUID, kind: str) -> str:
@@ -47,6 +49,9 @@ def location(loc: Location) -> dict[str, Any]:
         "name": loc.name,
         "latitude": float(loc.latitude) if loc.latitude is not None else None,
         "longitude": float(loc.longitude) if loc.longitude is not None else None,
+        "transportation": _text(loc.transportation),
+        "accessibility": ([{"id": _child_id(loc.pk, "accessibility"), "location_id": str(loc.pk),
+                            "description": loc.accessibility}] if loc.accessibility else None),
         "addresses": [{
             "id": _child_id(loc.pk, "address"), "location_id": str(loc.pk), "address_1": loc.address_1,
             "city": loc.city, "state_province": loc.state_province or "SP", "postal_code": loc.postal_code or "",
@@ -83,8 +88,16 @@ def service(svc: Service, *, full: bool = True, with_organization: bool = True) 
             "location": location(loc),
         } for loc in svc.locations.all()]
         data["phones"] = ([_phone(svc.pk, org.phone, service_id=str(svc.pk))] if org.phone else [])
-        data["languages"] = [{"id": _child_id(svc.pk, "language:it"), "service_id": str(svc.pk),
-                              "name": "Italiano", "code": "it"}]
+        data["languages"] = [{"id": _child_id(svc.pk, f"language:{code}"), "service_id": str(svc.pk),
+                              "name": LANGUAGE_NAMES.get(code, code), "code": code}
+                             for code in (svc.languages or ["it"])]
+        # Local wall-clock times of the desk's zone: a fixed UTC offset would be wrong half of the year.
+        data["schedules"] = [_compact({
+            "id": str(s.pk), "service_id": str(svc.pk), "freq": s.freq, "byday": s.byday or None,
+            "opens_at": s.opens_at.strftime("%H:%M"), "closes_at": s.closes_at.strftime("%H:%M"),
+            "valid_from": s.valid_from.isoformat() if s.valid_from else None,
+            "valid_to": s.valid_to.isoformat() if s.valid_to else None, "description": _text(s.description),
+        }) for s in svc.schedules.all()]
     return _compact(data)
 
 
@@ -95,6 +108,11 @@ def organization(org: Organization, *, full: bool = True) -> dict[str, Any]:
     }
     if full:
         data["phones"] = [_phone(org.pk, org.phone, organization_id=str(org.pk))] if org.phone else []
+        data["contacts"] = [_compact({
+            "id": str(c.pk), "organization_id": str(org.pk), "name": c.name, "title": _text(c.title),
+            "email": _text(c.email),
+            "phones": [_phone(c.pk, c.phone, contact_id=str(c.pk))] if c.phone else None,
+        }) for c in org.contacts.all()]
         data["locations"] = [location(loc) for loc in org.locations.all()]
         data["services"] = [service(s, full=False, with_organization=False) for s in org.services.all()]
     return _compact(data)

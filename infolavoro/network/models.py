@@ -8,6 +8,7 @@ from __future__ import annotations
 import uuid
 
 from django.db import models
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -49,8 +50,10 @@ class Organization(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     desk = models.ForeignKey("desks.Desk", on_delete=models.CASCADE, related_name="organizations")
     name = models.CharField(_("nome"), max_length=200)
+    alternate_name = models.CharField(_("nome breve o sigla"), max_length=120, blank=True)
     slug = models.SlugField(_("indirizzo breve"), max_length=80)
     kind = models.CharField(_("tipo"), max_length=32, choices=OrganizationKind.choices)
+    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
     description = models.TextField(_("descrizione"), blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("sito web"), blank=True)
@@ -62,6 +65,8 @@ class Organization(models.Model):
     last_reviewed_by = models.ForeignKey(
         "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # When its editors were last reminded of stale entries (not more often than every two weeks).
+    stale_reminder_sent_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -85,6 +90,10 @@ class Location(models.Model):
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="locations")
     name = models.CharField(_("nome della sede"), max_length=200)
     address_1 = models.CharField(_("indirizzo"), max_length=200)
+    address_2 = models.CharField(_("piano, scala, ufficio"), max_length=200, blank=True)
+    accessibility = models.TextField(_("accessibilità della sede"), blank=True,
+                                     help_text=_("Es. «ingresso senza gradini, ascensore, bagno accessibile»"))
+    transportation = models.CharField(_("come arrivare"), max_length=300, blank=True)
     city = models.CharField(_("città"), max_length=100)
     postal_code = models.CharField(_("CAP"), max_length=5, blank=True)
     state_province = models.CharField(_("provincia"), max_length=2, blank=True)
@@ -117,8 +126,15 @@ class Service(models.Model):
     )
     taxonomy_terms = models.ManyToManyField(TaxonomyTerm, blank=True, related_name="services")
     locations = models.ManyToManyField(Location, blank=True, related_name="services")
+    languages = models.JSONField(_("lingue"), default=list, blank=True,
+                                 help_text=_("Codici ISO 639-1, es. it, en, fr, ar"))
+    url = models.URLField(_("pagina web del servizio"), blank=True)
+    email = models.EmailField(_("e-mail del servizio"), blank=True)
     is_active = models.BooleanField(_("attivo"), default=True)
     last_reviewed_at = models.DateTimeField(_("ultima verifica"), null=True, blank=True)
+    last_reviewed_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -132,3 +148,163 @@ class Service(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Schedule(models.Model):
+    """When a service is given or a location is open (HSDS schedule, as an iCalendar recurrence)."""
+
+    class Freq(models.TextChoices):
+        WEEKLY = "WEEKLY", _("ogni settimana")
+        MONTHLY = "MONTHLY", _("ogni mese")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, null=True, blank=True, related_name="schedules")
+    location = models.ForeignKey(Location, on_delete=models.CASCADE, null=True, blank=True, related_name="schedules")
+    freq = models.CharField(_("frequenza"), max_length=8, choices=Freq.choices, default=Freq.WEEKLY)
+    byday = models.CharField(_("giorni"), max_length=40, blank=True, help_text=_("Es. MO,WE,FR"))
+    opens_at = models.TimeField(_("dalle"))
+    closes_at = models.TimeField(_("alle"))
+    valid_from = models.DateField(_("valido dal"), null=True, blank=True)
+    valid_to = models.DateField(_("valido fino al"), null=True, blank=True)
+    description = models.CharField(_("descrizione"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["opens_at"]
+        verbose_name = _("orario")
+        verbose_name_plural = _("orari")
+        constraints = [
+            models.CheckConstraint(condition=Q(service__isnull=False) | Q(location__isnull=False),
+                                   name="schedule_has_subject"),
+            models.CheckConstraint(condition=Q(closes_at__gt=F("opens_at")), name="schedule_ends_after_start"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.byday} {self.opens_at:%H:%M}–{self.closes_at:%H:%M}"
+
+    @property
+    def weekday_labels(self) -> list[str]:
+        names = dict(zip(["MO", "TU", "WE", "TH", "FR", "SA", "SU"],
+                         [_("lunedì"), _("martedì"), _("mercoledì"), _("giovedì"), _("venerdì"), _("sabato"),
+                          _("domenica")], strict=True))
+        return [str(names[d]) for d in self.byday.split(",") if d in names]
+
+
+class Contact(models.Model):
+    """A person or office to contact at a member (HSDS contact, with its phone)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="contacts")
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, null=True, blank=True, related_name="contacts")
+    name = models.CharField(_("nome o ufficio"), max_length=200)
+    title = models.CharField(_("ruolo"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("telefono"), max_length=32, blank=True, validators=[validate_phone_number])
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("contatto")
+        verbose_name_plural = _("contatti")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ReviewedEntry(models.Model):
+    """What members publish beyond services: reviewed like them, kept current like them."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    title = models.CharField(_("titolo"), max_length=200)
+    slug = models.SlugField(_("indirizzo breve"), max_length=80)
+    description = models.TextField(_("descrizione"))
+    taxonomy_terms = models.ManyToManyField(TaxonomyTerm, blank=True, related_name="+",
+                                            verbose_name=_("bisogni e argomenti"))
+    is_active = models.BooleanField(_("pubblicato"), default=True)
+    last_reviewed_at = models.DateTimeField(_("ultima verifica"), null=True, blank=True)
+    last_reviewed_by = models.ForeignKey("accounts.User", on_delete=models.SET_NULL, null=True, blank=True,
+                                         related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Project(ReviewedEntry):
+    """A project in progress, or a start-up project (the article's "progetti" and "progetti di start-up")."""
+
+    class Kind(models.TextChoices):
+        PROJECT = "project", _("Progetto in corso")
+        STARTUP = "startup", _("Progetto di avvio d'impresa")
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="projects")
+    kind = models.CharField(_("tipo"), max_length=10, choices=Kind.choices, default=Kind.PROJECT)
+    starts_on = models.DateField(_("inizio"), null=True, blank=True)
+    ends_on = models.DateField(_("fine"), null=True, blank=True)
+    funded_by = models.CharField(_("finanziato da"), max_length=200, blank=True)
+    url = models.URLField(_("pagina web"), blank=True)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("progetto")
+        verbose_name_plural = _("progetti")
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "slug"], name="project_slug_unique_per_organization"),
+            models.CheckConstraint(condition=Q(ends_on__isnull=True) | Q(starts_on__isnull=True)
+                                   | Q(ends_on__gte=F("starts_on")), name="project_ends_after_start"),
+        ]
+
+
+class TrainingOpportunity(ReviewedEntry):
+    """An active training opportunity: a course, with its dates, deadline, place, cost, seats."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="trainings")
+    service = models.ForeignKey(Service, on_delete=models.SET_NULL, null=True, blank=True, related_name="trainings")
+    starts_on = models.DateField(_("inizio"))
+    ends_on = models.DateField(_("fine"))
+    application_deadline = models.DateField(_("scadenza delle iscrizioni"), null=True, blank=True)
+    place = models.CharField(_("sede del corso"), max_length=200, blank=True)
+    cost = models.CharField(_("costo"), max_length=200, blank=True, default="Gratuito")
+    seats = models.PositiveIntegerField(_("posti"), null=True, blank=True)
+    requirements = models.TextField(_("requisiti"), blank=True)
+    how_to_apply = models.TextField(_("come iscriversi"), blank=True)
+
+    class Meta:
+        ordering = ["starts_on", "title"]
+        verbose_name = _("opportunità formativa")
+        verbose_name_plural = _("opportunità formative")
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "slug"], name="training_slug_unique_per_organization"),
+            models.CheckConstraint(condition=Q(ends_on__gte=F("starts_on")), name="training_ends_after_start"),
+        ]
+
+
+class ChangeRecord(models.Model):
+    """History and review queue: every change made by a member, field by field, until the desk has seen it."""
+
+    class Action(models.TextChoices):
+        CREATE = "create", _("aggiunto")
+        UPDATE = "update", _("modificato")
+        DELETE = "delete", _("tolto")
+
+    desk = models.ForeignKey("desks.Desk", on_delete=models.CASCADE, related_name="+")
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="changes")
+    object_type = models.CharField(max_length=20)
+    object_id = models.CharField(max_length=64)
+    object_label = models.CharField(max_length=200)
+    action = models.CharField(max_length=8, choices=Action.choices)
+    changes = models.JSONField(default=dict)  # {field label: [before, after]}
+    actor = models.ForeignKey("accounts.User", on_delete=models.SET_NULL, null=True, related_name="+")
+    at = models.DateTimeField()
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey("accounts.User", on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="+")
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["desk", "reviewed_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.object_label} ({self.get_action_display()})"

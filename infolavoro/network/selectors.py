@@ -12,7 +12,7 @@ from django.utils import timezone
 from infolavoro.desks.models import Desk
 
 from . import search
-from .models import Organization, Service, TaxonomyTerm
+from .models import Organization, Project, Service, TaxonomyTerm, TrainingOpportunity
 
 
 def public_organizations(desk: Desk) -> QuerySet[Organization]:
@@ -26,14 +26,44 @@ def public_organizations(desk: Desk) -> QuerySet[Organization]:
     )
 
 
+def current_trainings(today: dt.date | None = None) -> QuerySet[TrainingOpportunity]:
+    """Published training opportunities not yet over."""
+    return TrainingOpportunity.objects.filter(is_active=True, ends_on__gte=today or timezone.localdate())
+
+
+def current_projects(today: dt.date | None = None) -> QuerySet[Project]:
+    from django.db.models import Q
+
+    today = today or timezone.localdate()
+    return Project.objects.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today), is_active=True)
+
+
 def public_organization(desk: Desk, slug: str) -> Organization:
-    return get_object_or_404(public_organizations(desk), slug=slug)
+    """A member's page: services with schedules, projects, current training, contacts. Constant queries."""
+    services = (Service.objects.filter(is_active=True)
+                .prefetch_related("taxonomy_terms", "calendars", "schedules"))
+    qs = (Organization.objects.filter(desk=desk, is_active=True)
+          .prefetch_related(Prefetch("services", queryset=services), "locations", "contacts",
+                            Prefetch("projects", queryset=current_projects().order_by("kind", "title")),
+                            Prefetch("trainings", queryset=current_trainings().order_by("starts_on"))))
+    return get_object_or_404(qs, slug=slug)
+
+
+def desk_opportunities(desk: Desk) -> tuple[list[TrainingOpportunity], list[Project]]:
+    """The network's current training opportunities (soonest deadline first) and start-up projects."""
+    trainings = list(current_trainings().filter(organization__desk=desk, organization__is_active=True)
+                     .select_related("organization").prefetch_related("taxonomy_terms")
+                     .order_by("application_deadline", "starts_on", "title"))
+    startups = list(current_projects().filter(organization__desk=desk, organization__is_active=True,
+                                              kind=Project.Kind.STARTUP).select_related("organization"))
+    return trainings, startups
 
 
 def public_service(desk: Desk, organization_slug: str, slug: str) -> Service:
     return get_object_or_404(
         Service.objects.filter(organization__desk=desk, organization__is_active=True, is_active=True)
-        .select_related("organization").prefetch_related("taxonomy_terms", "locations", "calendars"),
+        .select_related("organization").prefetch_related("taxonomy_terms", "locations", "calendars", "schedules",
+                                                         "organization__contacts", "organization__locations"),
         organization__slug=organization_slug, slug=slug)
 
 

@@ -25,7 +25,7 @@ def test_index_and_member_pages_keep_a_constant_query_count(client, desk, django
         Organization.objects.create(desk=desk, name=f"Altro {i}", slug=f"altro-{i}", kind="union")
     with django_assert_max_num_queries(8):
         assert client.get(reverse("network:index", args=["la-spezia"])).status_code == 200
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(12):
         assert client.get(reverse("network:organization", args=["la-spezia", "ente-00"])).status_code == 200
 
 
@@ -41,3 +41,31 @@ def test_bookable_service_links_to_the_flow_at_its_premises(client, desk):
 def test_other_desks_members_are_not_found(client, desk, other_desk):
     Organization.objects.create(desk=other_desk, name="Ente di Sarzana", slug="ente-sarzana", kind="union")
     assert client.get(reverse("network:organization", args=["la-spezia", "ente-sarzana"])).status_code == 404
+
+
+def test_member_page_and_opportunities_show_current_training_and_projects(client, desk):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from infolavoro.network.models import Project, TrainingOpportunity
+
+    add_members(desk, 1)
+    org = Organization.objects.get(slug="ente-00")
+    today = timezone.localdate()
+    TrainingOpportunity.objects.create(organization=org, title="Corso di saldatura", slug="saldatura",
+                                       description="Qualifica.", starts_on=today + dt.timedelta(days=10),
+                                       ends_on=today + dt.timedelta(days=70), seats=12,
+                                       application_deadline=today + dt.timedelta(days=5))
+    TrainingOpportunity.objects.create(organization=org, title="Corso finito", slug="finito", description="…",
+                                       starts_on=today - dt.timedelta(days=70), ends_on=today - dt.timedelta(days=1))
+    Project.objects.create(organization=org, kind=Project.Kind.STARTUP, title="Nuove imprese", slug="imprese",
+                           description="Accompagnamento all'avvio d'impresa.")
+    page = client.get(reverse("network:organization", args=["la-spezia", "ente-00"])).content.decode()
+    assert "Corso di saldatura" in page
+    assert "Corso finito" not in page
+    assert "Nuove imprese" in page
+    opportunities = client.get(reverse("opportunities:index", args=["la-spezia"])).content.decode()
+    assert "Corso di saldatura" in opportunities
+    assert "Corso finito" not in opportunities
+    assert "Nuove imprese" in opportunities
