@@ -15,6 +15,7 @@ urlpatterns = [
     path("", core_views.root, name="home"),
     # Public and staff pages of one desk: every URL carries the desk's slug.
     path("<slug:desk_slug>/", include("infolavoro.desks.urls")),
+    path("<slug:desk_slug>/gestione/rete/", include("infolavoro.network.urls_manage")),
     path("<slug:desk_slug>/rete/", include("infolavoro.network.urls")),
     path("<slug:desk_slug>/prenota/", include("infolavoro.booking.urls")),
     path("<slug:desk_slug>/agenda/", include("infolavoro.booking.urls_staff")),

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import OrganizationKind
+from .models import Organization, OrganizationKind, Project, Service, TaxonomyTerm, TrainingOpportunity
 
 
 class DirectorySearchForm(forms.Form):
@@ -17,3 +17,87 @@ class DirectorySearchForm(forms.Form):
     def __init__(self, *args, topics, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["tema"].choices = [("", _("Tutti gli argomenti"))] + [(t.code, t.name) for t in topics]
+
+
+class TermsField(forms.ModelMultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
+
+
+def _terms_field(desk) -> TermsField:
+    return TermsField(queryset=TaxonomyTerm.objects.filter(desk=desk), required=False,
+                      label=_("Bisogni e argomenti"))
+
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _formfield(model_field, **kwargs):
+    """Web addresses typed without a scheme are https (Django 6's default, chosen now)."""
+    from django.db import models
+
+    if isinstance(model_field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return model_field.formfield(**kwargs)
+
+
+class OrganizationForm(forms.ModelForm):
+    class Meta:
+        model = Organization
+        formfield_callback = _formfield
+        fields = ["name", "alternate_name", "description", "email", "phone", "website", "logo"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 5})}
+
+
+
+class ServiceForm(forms.ModelForm):
+    class Meta:
+        model = Service
+        formfield_callback = _formfield
+        fields = ["name", "description", "audience", "eligibility", "cost", "how_to_access", "url", "email",
+                  "is_active"]
+        widgets = {f: forms.Textarea(attrs={"rows": 3}) for f in ("description", "audience", "eligibility",
+                                                                   "how_to_access")}
+
+    def __init__(self, *args, desk, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["terms"] = _terms_field(desk)
+        if self.instance.pk:
+            self.fields["terms"].initial = list(self.instance.taxonomy_terms.all())
+
+
+class TrainingForm(forms.ModelForm):
+    class Meta:
+        model = TrainingOpportunity
+        formfield_callback = _formfield
+        fields = ["title", "description", "starts_on", "ends_on", "application_deadline", "place", "cost", "seats",
+                  "requirements", "how_to_apply", "is_active"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4}), "requirements": forms.Textarea(attrs={"rows": 2}),
+                   "how_to_apply": forms.Textarea(attrs={"rows": 2}), "starts_on": DATE, "ends_on": DATE,
+                   "application_deadline": DATE}
+
+    def __init__(self, *args, desk, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["terms"] = _terms_field(desk)
+        if self.instance.pk:
+            self.fields["terms"].initial = list(self.instance.taxonomy_terms.all())
+
+    def clean(self):
+        cleaned = super().clean()
+        starts, ends = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if starts and ends and ends < starts:
+            self.add_error("ends_on", _("La data di fine non può precedere quella di inizio."))
+        return cleaned
+
+
+class ProjectForm(forms.ModelForm):
+    class Meta:
+        model = Project
+        formfield_callback = _formfield
+        fields = ["kind", "title", "description", "starts_on", "ends_on", "funded_by", "url", "is_active"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4}), "starts_on": DATE, "ends_on": DATE}
+
+    def __init__(self, *args, desk, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["terms"] = _terms_field(desk)
+        if self.instance.pk:
+            self.fields["terms"].initial = list(self.instance.taxonomy_terms.all())

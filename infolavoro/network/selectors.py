@@ -125,3 +125,37 @@ def directory(desk: Desk, *, text: str = "", kind: str = "", topic: TaxonomyTerm
     if query_terms:
         hits.sort(key=lambda h: (-h.score, h.organization.name))
     return hits
+
+
+def stale_entries(desk: Desk, now: dt.datetime | None = None) -> dict:
+    """Members' entries not reviewed since the cutoff, by organisation id: [(kind label, title)]. Three queries."""
+    from django.db.models import Q
+
+    cutoff = stale_cutoff(desk, now)
+    old = Q(last_reviewed_at__isnull=True) | Q(last_reviewed_at__lt=cutoff)
+    found: dict = {}
+    for org in Organization.objects.filter(old, desk=desk, is_active=True):
+        found.setdefault(org.pk, []).append(("profilo", org.name))
+    for svc in Service.objects.filter(old, organization__desk=desk, organization__is_active=True, is_active=True):
+        found.setdefault(svc.organization_id, []).append(("servizio", svc.name))
+    for course in current_trainings().filter(old, organization__desk=desk, organization__is_active=True):
+        found.setdefault(course.organization_id, []).append(("corso", course.title))
+    return found
+
+
+def editable_organizations(user, desk: Desk) -> QuerySet[Organization]:
+    """The members this user may edit: all of the desk for its administrators, their own for member editors."""
+    from infolavoro.accounts.permissions import can, organization_ids_for
+
+    qs = Organization.objects.filter(desk=desk).order_by("name")
+    if can(user, "desk.administer", desk):
+        return qs
+    ids = organization_ids_for(user)
+    return qs if ids is None else qs.filter(pk__in=ids, is_active=True)
+
+
+def review_queue(desk: Desk) -> QuerySet:
+    from .models import ChangeRecord
+
+    return (ChangeRecord.objects.filter(desk=desk, reviewed_at__isnull=True)
+            .select_related("organization", "actor").order_by("at"))

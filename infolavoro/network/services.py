@@ -1,0 +1,199 @@
+"""Members keep their data current: every change goes live at once, is written to the history with a
+field-level diff, and waits in the desk administrators' review queue. One transaction each."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Iterable
+from typing import Any
+
+import nh3
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Model, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from infolavoro.accounts.models import Role, RoleAssignment
+from infolavoro.accounts.permissions import can
+from infolavoro.notifications.services import queue_email
+
+from . import selectors
+from .models import ChangeRecord, Organization, Project, Service, TrainingOpportunity
+
+# Free-text fields members write: tags and scripts are stripped, the text is kept (templates escape it).
+TEXT_FIELDS = {"description", "audience", "eligibility", "how_to_access", "requirements", "how_to_apply",
+               "alternate_name", "name", "title", "place", "cost", "funded_by"}
+REMIND_EVERY = dt.timedelta(days=14)
+LOGO_TYPES = {"PNG", "JPEG", "WEBP"}
+LOGO_MAX_BYTES = 1024 * 1024
+
+
+def clean_text(value: str) -> str:
+    return html.unescape(nh3.clean(value or "", tags=set())).strip()
+
+
+def check_logo(upload: Any) -> None:
+    """Type by content (Pillow), not by name; at most 1 MB."""
+    from PIL import Image, UnidentifiedImageError
+
+    if upload.size > LOGO_MAX_BYTES:
+        raise ValidationError({"logo": _("Il logo è troppo grande: al massimo 1 MB.")})
+    try:
+        with Image.open(upload) as image:
+            kind = image.format
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError) as error:
+        raise ValidationError({"logo": _("Il file non è un'immagine valida.")}) from error
+    if kind not in LOGO_TYPES:
+        raise ValidationError({"logo": _("Formato non ammesso: usa PNG, JPEG o WebP.")})
+    upload.seek(0)
+
+
+def _require_edit(actor: Any, organization: Organization) -> None:
+    if not can(actor, "organization.edit", organization):
+        raise PermissionDenied
+
+
+def _display(value: Any) -> str:
+    if hasattr(value, "all"):
+        return ", ".join(sorted(str(v) for v in value.all()))
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def _snapshot(obj: Model, fields: Iterable[str]) -> dict[str, str]:
+    return {name: _display(getattr(obj, name)) for name in fields}
+
+
+def _record(organization: Organization, obj: Model, kind: str, action: str, before: dict[str, str],
+            after: dict[str, str], actor: Any, now: dt.datetime) -> ChangeRecord | None:
+    model = type(obj)
+    changes = {str(model._meta.get_field(name).verbose_name): [before.get(name, ""), after[name]]
+               for name in after if before.get(name, "") != after[name]}
+    if action == ChangeRecord.Action.UPDATE and not changes:
+        return None
+    # An administrator's own edits are history, not something to review.
+    reviewed = can(actor, "desk.administer", organization)
+    return ChangeRecord.objects.create(
+        desk_id=organization.desk_id, organization=organization, object_type=kind, object_id=str(obj.pk),
+        object_label=str(obj)[:200], action=action, changes=changes, actor=actor, at=now,
+        reviewed_at=now if reviewed else None, reviewed_by=actor if reviewed else None,
+    )
+
+
+def _save(organization: Organization, obj: Model, kind: str, data: dict[str, Any], actor: Any,
+          terms: Iterable[Any] | None = None, now: dt.datetime | None = None) -> Model:
+    """Apply `data` to `obj`, validate, save, record the diff. Publishing is a review: the entry is current."""
+    now = now or timezone.now()
+    _require_edit(actor, organization)
+    creating = obj._state.adding
+    fields = list(data) + (["taxonomy_terms"] if terms is not None else [])
+    before = {} if creating else _snapshot(obj, fields)
+    for name, value in data.items():
+        setattr(obj, name, clean_text(value) if name in TEXT_FIELDS and isinstance(value, str) else value)
+    if hasattr(obj, "last_reviewed_at"):
+        obj.last_reviewed_at = now
+        obj.last_reviewed_by = actor
+    obj.full_clean()
+    obj.save()
+    if terms is not None:
+        if any(term.desk_id != organization.desk_id for term in terms):
+            raise ValidationError(_("Argomento sconosciuto."))
+        obj.taxonomy_terms.set(terms)
+    _record(organization, obj, kind, ChangeRecord.Action.CREATE if creating else ChangeRecord.Action.UPDATE,
+            before, _snapshot(obj, fields), actor, now)
+    return obj
+
+
+@transaction.atomic
+def update_organization(organization: Organization, data: dict[str, Any], actor: Any) -> Organization:
+    if data.get("logo") and hasattr(data["logo"], "size"):
+        check_logo(data["logo"])
+    return _save(organization, organization, "organization", data, actor)
+
+
+@transaction.atomic
+def save_service(organization: Organization, service: Service | None, data: dict[str, Any], actor: Any,
+                 terms: Iterable[Any] = ()) -> Service:
+    service = service or Service(organization=organization)
+    if service.organization_id != organization.pk:
+        raise PermissionDenied
+    return _save(organization, service, "service", data, actor, list(terms))
+
+
+@transaction.atomic
+def save_training(organization: Organization, training: TrainingOpportunity | None, data: dict[str, Any],
+                  actor: Any, terms: Iterable[Any] = ()) -> TrainingOpportunity:
+    training = training or TrainingOpportunity(organization=organization)
+    if training.organization_id != organization.pk:
+        raise PermissionDenied
+    return _save(organization, training, "training", data, actor, list(terms))
+
+
+@transaction.atomic
+def save_project(organization: Organization, project: Project | None, data: dict[str, Any], actor: Any,
+                 terms: Iterable[Any] = ()) -> Project:
+    project = project or Project(organization=organization)
+    if project.organization_id != organization.pk:
+        raise PermissionDenied
+    return _save(organization, project, "project", data, actor, list(terms))
+
+
+@transaction.atomic
+def confirm_current(organization: Organization, actor: Any, now: dt.datetime | None = None) -> None:
+    """"The data are up to date": the organisation and everything it publishes count as reviewed today."""
+    now = now or timezone.now()
+    _require_edit(actor, organization)
+    for model in (Service, TrainingOpportunity, Project):
+        model.objects.filter(organization=organization).update(last_reviewed_at=now, last_reviewed_by=actor)
+    Organization.objects.filter(pk=organization.pk).update(last_reviewed_at=now, last_reviewed_by=actor,
+                                                          stale_reminder_sent_at=None)
+    _record(organization, organization, "organization", ChangeRecord.Action.UPDATE, {"last_reviewed_at": ""},
+            {"last_reviewed_at": now.date().isoformat()}, actor, now)
+
+
+@transaction.atomic
+def mark_reviewed(desk: Any, record_ids: Iterable[int], actor: Any, now: dt.datetime | None = None) -> int:
+    if not can(actor, "desk.administer", desk):
+        raise PermissionDenied
+    return ChangeRecord.objects.filter(desk=desk, pk__in=list(record_ids), reviewed_at__isnull=True).update(
+        reviewed_at=now or timezone.now(), reviewed_by=actor)
+
+
+def send_stale_reminders(now: dt.datetime | None = None) -> int:
+    """Daily: e-mail each member with stale entries (its active editors, else its own address) the list of
+    what to check, at most once every two weeks. Returns how many members were written to."""
+    now = now or timezone.now()
+    written = 0
+    from infolavoro.desks.models import Desk
+
+    for desk in Desk.objects.filter(is_active=True):
+        cutoff = selectors.stale_cutoff(desk, now)
+        stale = selectors.stale_entries(desk, now)
+        due = Q(stale_reminder_sent_at__isnull=True) | Q(stale_reminder_sent_at__lt=now - REMIND_EVERY)
+        organizations = Organization.objects.filter(due, desk=desk, is_active=True, pk__in=stale.keys())
+        editors: dict[Any, list[str]] = {}
+        for org_id, email in RoleAssignment.objects.filter(
+                role=Role.MEMBER_EDITOR, is_active=True, organization__in=organizations,
+                user__is_active=True).values_list("organization_id", "user__email"):
+            editors.setdefault(org_id, []).append(email)
+        for org in organizations:
+            recipients = editors.get(org.pk) or ([org.email] if org.email else [])
+            if not recipients:
+                continue
+            with transaction.atomic():
+                if not Organization.objects.filter(due, pk=org.pk).update(stale_reminder_sent_at=now):
+                    continue
+                queue_email(desk=desk, to=recipients, subject=_("Rete per il lavoro: dati da verificare"),
+                            template="network/email/stale_reminder.txt",
+                            reply_to=[desk.email] if desk.email else None,
+                            context={"organization": org, "entries": stale[org.pk], "cutoff": cutoff,
+                                     "link": settings.SITE_URL + reverse("network_manage:organization", kwargs={
+                                         "desk_slug": desk.slug, "slug": org.slug})})
+            written += 1
+    return written

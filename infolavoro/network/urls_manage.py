@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views_manage
+
+app_name = "network_manage"
+urlpatterns = [
+    path("", views_manage.index, name="index"),
+    path("revisione/", views_manage.review, name="review"),
+    path("<slug:slug>/", views_manage.organization, name="organization"),
+    path("<slug:slug>/confermo/", views_manage.confirm, name="confirm"),
+    path("<slug:slug>/<str:kind>/nuovo/", views_manage.entry, name="new"),
+    path("<slug:slug>/<str:kind>/<uuid:pk>/", views_manage.entry, name="edit"),
+]

@@ -1,0 +1,132 @@
+"""Members keep their data current (editors of a member, desk administrators): profile, services, training
+opportunities, projects; "the data are up to date"; the administrators' review queue and stale list."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from infolavoro.accounts.permissions import can, require
+
+from . import selectors, services
+from .forms import OrganizationForm, ProjectForm, ServiceForm, TrainingForm
+from .models import Organization, Project, Service, TrainingOpportunity
+
+# kind in the URL → (model, form, service, related name, heading)
+KINDS = {
+    "servizi": (Service, ServiceForm, services.save_service, "services"),
+    "corsi": (TrainingOpportunity, TrainingForm, services.save_training, "trainings"),
+    "progetti": (Project, ProjectForm, services.save_project, "projects"),
+}
+
+
+def _organization(request: HttpRequest, slug: str) -> Organization:
+    organization = get_object_or_404(Organization, desk=request.desk, slug=slug)
+    require(request.user, "organization.edit", organization)
+    return organization
+
+
+@login_required
+def index(request: HttpRequest, desk_slug: str) -> HttpResponse:
+    organizations = list(selectors.editable_organizations(request.user, request.desk))
+    if not organizations:
+        raise Http404
+    if len(organizations) == 1 and not can(request.user, "desk.administer", request.desk):
+        return redirect("network_manage:organization", desk_slug=desk_slug, slug=organizations[0].slug)
+    stale = selectors.stale_entries(request.desk)
+    return render(request, "network/manage/index.html", {
+        "rows": [(org, stale.get(org.pk, [])) for org in organizations],
+        "queue_count": selectors.review_queue(request.desk).count()
+        if can(request.user, "desk.administer", request.desk) else None,
+    })
+
+
+def _with_form_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+@login_required
+def organization(request: HttpRequest, desk_slug: str, slug: str) -> HttpResponse:
+    org = _organization(request, slug)
+    form = OrganizationForm(request.POST or None, request.FILES or None, instance=Organization.objects.get(pk=org.pk))
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in OrganizationForm.Meta.fields}
+        if not request.FILES.get("logo"):
+            data.pop("logo")
+        try:
+            services.update_organization(org, data, request.user)
+        except ValidationError as error:
+            _with_form_errors(form, error)
+        else:
+            messages.success(request, _("Profilo aggiornato: è già visibile sul sito."))
+            return redirect("network_manage:organization", desk_slug=desk_slug, slug=slug)
+    return render(request, "network/manage/organization.html", {
+        "organization": org, "form": form, "stale": selectors.is_stale(org, request.desk),
+        "services": org.services.all(), "trainings": org.trainings.all(), "projects": org.projects.all(),
+    })
+
+
+@login_required
+@require_POST
+def confirm(request: HttpRequest, desk_slug: str, slug: str) -> HttpResponse:
+    org = _organization(request, slug)
+    services.confirm_current(org, request.user)
+    messages.success(request, _("Grazie: i dati risultano verificati oggi."))
+    return redirect("network_manage:organization", desk_slug=desk_slug, slug=slug)
+
+
+@login_required
+def entry(request: HttpRequest, desk_slug: str, slug: str, kind: str, pk=None) -> HttpResponse:
+    """Add or edit a service, a training opportunity or a project of the member."""
+    if kind not in KINDS:
+        raise Http404
+    model, form_class, save, related = KINDS[kind]
+    org = _organization(request, slug)
+    instance = get_object_or_404(getattr(org, related), pk=pk) if pk else None
+    # The form gets its own copy: validating a ModelForm writes into its instance, and the service must see
+    # the stored values to record the diff.
+    form = form_class(request.POST or None, instance=model.objects.get(pk=pk) if pk else model(organization=org),
+                      desk=request.desk)
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in form_class.Meta.fields}
+        if instance is None:
+            base = slugify(data.get("name") or data.get("title"))[:70] or "voce"
+            taken = set(getattr(org, related).values_list("slug", flat=True))
+            data["slug"] = next(f"{base}-{n}" if n else base for n in range(1000)
+                                if (f"{base}-{n}" if n else base) not in taken)
+        try:
+            save(org, instance, data, request.user, form.cleaned_data["terms"])
+        except ValidationError as error:
+            _with_form_errors(form, error)
+        else:
+            messages.success(request, _("Salvato: è già visibile sul sito."))
+            return redirect("network_manage:organization", desk_slug=desk_slug, slug=slug)
+    return render(request, "network/manage/entry.html", {"organization": org, "form": form, "kind": kind,
+                                                          "instance": instance})
+
+
+@login_required
+def review(request: HttpRequest, desk_slug: str) -> HttpResponse:
+    """The administrators' review queue: members' changes with the field-level diff, to be marked as seen."""
+    require(request.user, "desk.administer", request.desk)
+    stale = selectors.stale_entries(request.desk)
+    if request.method == "POST":
+        ids = [int(i) for i in request.POST.getlist("record") if i.isdigit()]
+        count = services.mark_reviewed(request.desk, ids, request.user)
+        messages.success(request, _("%(n)d modifiche segnate come viste.") % {"n": count})
+        return redirect("network_manage:review", desk_slug=desk_slug)
+    return render(request, "network/manage/review.html", {
+        "records": list(selectors.review_queue(request.desk)[:200]),
+        "stale": [(org, stale[org.pk]) for org in Organization.objects.filter(desk=request.desk, pk__in=stale)
+                  .order_by("name")],
+    })
