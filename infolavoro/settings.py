@@ -236,5 +236,8 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         # Axes logs usernames of failed attempts; keep it to warnings.
         "axes": {"level": "WARNING"},
+        # WeasyPrint and fontTools report every rendering step at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }

@@ -5,6 +5,7 @@ from . import views
 app_name = "network"
 urlpatterns = [
     path("", views.index, name="index"),
+    path("opuscolo.pdf", views.brochure, name="brochure"),
     path("temi/", views.topics, name="topics"),
     path("temi/<slug:code>/", views.topic, name="topic"),
     path("<slug:slug>/", views.organization, name="organization"),

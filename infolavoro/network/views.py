@@ -59,3 +59,12 @@ def topic(request: HttpRequest, desk_slug: str, code: str) -> HttpResponse:
     return render(request, "network/topic.html", {
         "topic": term, "hits": selectors.directory(request.desk, topic=term),
     })
+
+
+def brochure(request: HttpRequest, desk_slug: str) -> HttpResponse:
+    """The printable brochure, from the live data (cached per data version and day)."""
+    from .brochure import cached_pdf
+
+    response = HttpResponse(cached_pdf(request.desk), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="rete-per-il-lavoro-{request.desk.slug}.pdf"'
+    return response
