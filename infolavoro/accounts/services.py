@@ -38,14 +38,32 @@ def invite_staff(
     actor: User,
 ) -> RoleAssignment:
     """Give a person a role on the desk; a new person gets an e-mail with a link to choose a password."""
-    from django.conf import settings
-
-    from infolavoro.notifications.services import queue_email
-
     if not can(actor, "desk.administer", desk):
         raise PermissionDenied
     if role not in DESK_STAFF_ROLES:
         raise ValidationError({"role": _("Ruolo non valido.")})
+    return _grant(desk, email=email, first_name=first_name, last_name=last_name, role=role,
+                  affiliation=affiliation, organization=None)
+
+
+@transaction.atomic
+def invite_member_editor(organization, *, email: str, first_name: str, last_name: str, actor: User
+                         ) -> RoleAssignment:
+    """A desk administrator invites someone to keep a network member's data current."""
+    desk = organization.desk
+    if not can(actor, "desk.administer", desk):
+        raise PermissionDenied
+    return _grant(desk, email=email, first_name=first_name, last_name=last_name, role=Role.MEMBER_EDITOR,
+                  affiliation=organization.name[:200], organization=organization)
+
+
+def _grant(desk: Desk, *, email: str, first_name: str, last_name: str, role: str, affiliation: str,
+           organization) -> RoleAssignment:
+    """Create the user if new, give (or give back) the role, and e-mail the one-time link or the login."""
+    from django.conf import settings
+
+    from infolavoro.notifications.services import queue_email
+
     email = email.strip().lower()
     user = User.objects.filter(email__iexact=email).first()
     created = user is None
@@ -53,11 +71,11 @@ def invite_staff(
         user = User(email=email, first_name=first_name.strip(), last_name=last_name.strip())
         user.set_unusable_password()
         user.save()
-    assignment, _created = RoleAssignment.objects.get_or_create(
-        user=user, role=role, desk=desk, organization=None,
+    assignment, new_role = RoleAssignment.objects.get_or_create(
+        user=user, role=role, desk=desk, organization=organization,
         defaults={"affiliation": affiliation.strip()},
     )
-    if not _created:
+    if not new_role:
         if assignment.is_active:
             raise ValidationError({"email": _("Questa persona ha già questo ruolo nello sportello.")})
         assignment.is_active = True

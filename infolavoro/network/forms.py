@@ -101,3 +101,27 @@ class ProjectForm(forms.ModelForm):
         self.fields["terms"] = _terms_field(desk)
         if self.instance.pk:
             self.fields["terms"].initial = list(self.instance.taxonomy_terms.all())
+
+
+class NewMemberForm(forms.Form):
+    name = forms.CharField(label=_("Nome"), max_length=200)
+    kind = forms.ChoiceField(label=_("Tipo"), choices=OrganizationKind.choices)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+
+
+class InviteEditorForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail"), error_messages={"invalid": _("Indirizzo e-mail non valido.")})
+    first_name = forms.CharField(label=_("Nome"), max_length=150)
+    last_name = forms.CharField(label=_("Cognome"), max_length=150)
+
+
+class TermRowForm(forms.Form):
+    code = forms.SlugField(label=_("Codice"), max_length=60)
+    name = forms.CharField(label=_("Nome"), max_length=120)
+    description = forms.CharField(label=_("Spiegazione per il cittadino"), required=False,
+                                  widget=forms.Textarea(attrs={"rows": 2}))
+    position = forms.IntegerField(label=_("Ordine"), min_value=0, initial=0)
+    delete = forms.BooleanField(label=_("Elimina"), required=False)
+
+
+TermFormSet = forms.formset_factory(TermRowForm, extra=1)

@@ -28,6 +28,8 @@ from .models import ChangeRecord, Organization, Project, Service, TrainingOpport
 TEXT_FIELDS = {"description", "audience", "eligibility", "how_to_access", "requirements", "how_to_apply",
                "alternate_name", "name", "title", "place", "cost", "funded_by"}
 REMIND_EVERY = dt.timedelta(days=14)
+# Paths under /<desk>/rete/ that a member's slug must not take.
+RESERVED_SLUGS = {"temi", "opuscolo", "open-data"}
 LOGO_TYPES = {"PNG", "JPEG", "WEBP"}
 LOGO_MAX_BYTES = 1024 * 1024
 
@@ -54,7 +56,10 @@ def check_logo(upload: Any) -> None:
 
 
 def _require_edit(actor: Any, organization: Organization) -> None:
-    if not can(actor, "organization.edit", organization):
+    # A suspended member's editors lose access; the desk's administrators keep it.
+    if not can(actor, "organization.edit", organization) or (
+        not organization.is_active and not can(actor, "desk.administer", organization)
+    ):
         raise PermissionDenied
 
 
@@ -197,3 +202,59 @@ def send_stale_reminders(now: dt.datetime | None = None) -> int:
                                          "desk_slug": desk.slug, "slug": org.slug})})
             written += 1
     return written
+
+
+# --- Administration by the desk ----------------------------------------------------------------------
+
+
+def _require_admin(actor: Any, desk: Any) -> None:
+    if not can(actor, "desk.administer", desk):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def add_member(desk: Any, *, name: str, kind: str, email: str = "", actor: Any) -> Organization:
+    from django.utils.text import slugify
+
+    _require_admin(actor, desk)
+    base = slugify(name)[:70] or "soggetto"
+    taken = set(Organization.objects.filter(desk=desk).values_list("slug", flat=True)) | RESERVED_SLUGS
+    slug = next(s for s in (base if n == 0 else f"{base}-{n}" for n in range(1000)) if s not in taken)
+    organization = Organization(desk=desk, name=clean_text(name), slug=slug, kind=kind, email=email.strip())
+    organization.full_clean()
+    organization.save()
+    _record(organization, organization, "organization", ChangeRecord.Action.CREATE, {},
+            {"name": organization.name}, actor, timezone.now())
+    return organization
+
+
+@transaction.atomic
+def set_suspended(organization: Organization, suspended: bool, actor: Any) -> None:
+    """A suspended member disappears from the public pages, the API and the brochure; its editors lose access."""
+    _require_admin(actor, organization.desk)
+    Organization.objects.filter(pk=organization.pk).update(is_active=not suspended)
+
+
+@transaction.atomic
+def save_terms(desk: Any, rows: list[dict[str, Any]], actor: Any) -> None:
+    """Add, rename and reorder the needs and topics; delete only those no service, course or project uses
+    (checked here: a many-to-many link would otherwise vanish silently)."""
+    from .models import TaxonomyTerm
+
+    _require_admin(actor, desk)
+    for position, row in enumerate(rows):
+        term, _created = TaxonomyTerm.objects.get_or_create(desk=desk, code=row["code"], defaults={
+            "name": row["name"], "description": row.get("description", ""), "position": row.get("position",
+                                                                                                 position)})
+        if row.get("delete"):
+            in_use = (term.services.exists() or Project.objects.filter(taxonomy_terms=term).exists()
+                      or TrainingOpportunity.objects.filter(taxonomy_terms=term).exists())
+            if in_use:
+                raise ValidationError(_("«%(name)s» è usato da servizi o corsi: toglilo prima da quelli.")
+                                      % {"name": term.name})
+            term.delete()
+            continue
+        term.name = clean_text(row["name"])
+        term.description = clean_text(row.get("description", ""))
+        term.position = row.get("position", position)
+        term.save()

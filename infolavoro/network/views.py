@@ -68,3 +68,12 @@ def brochure(request: HttpRequest, desk_slug: str) -> HttpResponse:
     response = HttpResponse(cached_pdf(request.desk), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="rete-per-il-lavoro-{request.desk.slug}.pdf"'
     return response
+
+
+def open_data(request: HttpRequest, desk_slug: str) -> HttpResponse:
+    """The directory as HSDS tabular open data (ZIP of CSV files with datapackage.json and the licence)."""
+    from .tabular import zip_bytes
+
+    response = HttpResponse(zip_bytes(request.desk), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="rete-per-il-lavoro-{request.desk.slug}-hsds.zip"'
+    return response

@@ -12,10 +12,20 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from infolavoro.accounts.models import Role, RoleAssignment
 from infolavoro.accounts.permissions import can, require
+from infolavoro.accounts.services import invite_member_editor
 
 from . import selectors, services
-from .forms import OrganizationForm, ProjectForm, ServiceForm, TrainingForm
+from .forms import (
+    InviteEditorForm,
+    NewMemberForm,
+    OrganizationForm,
+    ProjectForm,
+    ServiceForm,
+    TermFormSet,
+    TrainingForm,
+)
 from .models import Organization, Project, Service, TrainingOpportunity
 
 # kind in the URL → (model, form, service, related name, heading)
@@ -29,18 +39,31 @@ KINDS = {
 def _organization(request: HttpRequest, slug: str) -> Organization:
     organization = get_object_or_404(Organization, desk=request.desk, slug=slug)
     require(request.user, "organization.edit", organization)
+    if not organization.is_active and not can(request.user, "desk.administer", request.desk):
+        raise Http404  # a suspended member's editors lose access
     return organization
 
 
 @login_required
 def index(request: HttpRequest, desk_slug: str) -> HttpResponse:
     organizations = list(selectors.editable_organizations(request.user, request.desk))
-    if not organizations:
+    if not organizations and not can(request.user, "desk.administer", request.desk):
         raise Http404
     if len(organizations) == 1 and not can(request.user, "desk.administer", request.desk):
         return redirect("network_manage:organization", desk_slug=desk_slug, slug=organizations[0].slug)
     stale = selectors.stale_entries(request.desk)
+    is_admin = can(request.user, "desk.administer", request.desk)
+    form = NewMemberForm(request.POST or None) if is_admin else None
+    if request.method == "POST" and form is not None and form.is_valid():
+        try:
+            org = services.add_member(request.desk, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _with_form_errors(form, error)
+        else:
+            messages.success(request, _("Soggetto aggiunto: completa il profilo e invita chi lo terrà aggiornato."))
+            return redirect("network_manage:organization", desk_slug=desk_slug, slug=org.slug)
     return render(request, "network/manage/index.html", {
+        "form": form,
         "rows": [(org, stale.get(org.pk, [])) for org in organizations],
         "queue_count": selectors.review_queue(request.desk).count()
         if can(request.user, "desk.administer", request.desk) else None,
@@ -70,7 +93,11 @@ def organization(request: HttpRequest, desk_slug: str, slug: str) -> HttpRespons
         else:
             messages.success(request, _("Profilo aggiornato: è già visibile sul sito."))
             return redirect("network_manage:organization", desk_slug=desk_slug, slug=slug)
+    is_admin = can(request.user, "desk.administer", request.desk)
     return render(request, "network/manage/organization.html", {
+        "is_admin": is_admin, "invite_form": InviteEditorForm() if is_admin else None,
+        "editors": RoleAssignment.objects.filter(organization=org, role=Role.MEMBER_EDITOR, is_active=True)
+        .select_related("user") if is_admin else [],
         "organization": org, "form": form, "stale": selectors.is_stale(org, request.desk),
         "services": org.services.all(), "trainings": org.trainings.all(), "projects": org.projects.all(),
     })
@@ -130,3 +157,53 @@ def review(request: HttpRequest, desk_slug: str) -> HttpResponse:
         "stale": [(org, stale[org.pk]) for org in Organization.objects.filter(desk=request.desk, pk__in=stale)
                   .order_by("name")],
     })
+
+
+@login_required
+@require_POST
+def invite(request: HttpRequest, desk_slug: str, slug: str) -> HttpResponse:
+    """A desk administrator invites someone to keep this member's data current (one-time link by e-mail)."""
+    org = _organization(request, slug)
+    require(request.user, "desk.administer", request.desk)
+    form = InviteEditorForm(request.POST)
+    if form.is_valid():
+        try:
+            invite_member_editor(org, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Invito inviato a %(email)s.") % {"email": form.cleaned_data["email"]})
+    else:
+        messages.error(request, _("Invito non inviato: controlla e-mail, nome e cognome."))
+    return redirect("network_manage:organization", desk_slug=desk_slug, slug=slug)
+
+
+@login_required
+@require_POST
+def suspend(request: HttpRequest, desk_slug: str, slug: str) -> HttpResponse:
+    org = _organization(request, slug)
+    require(request.user, "desk.administer", request.desk)
+    suspended = request.POST.get("suspend") == "1"
+    services.set_suspended(org, suspended, request.user)
+    messages.success(request, _("Soggetto sospeso: non compare più nelle pagine pubbliche.") if suspended
+                     else _("Soggetto di nuovo pubblicato."))
+    return redirect("network_manage:organization", desk_slug=desk_slug, slug=slug)
+
+
+@login_required
+def terms(request: HttpRequest, desk_slug: str) -> HttpResponse:
+    """Needs and topics of the desk's network: add, rename, reorder, delete those not in use."""
+    require(request.user, "desk.administer", request.desk)
+    existing = list(selectors.topics(request.desk))
+    formset = TermFormSet(request.POST or None, prefix="t", initial=[
+        {"code": t.code, "name": t.name, "description": t.description, "position": t.position} for t in existing])
+    if request.method == "POST" and formset.is_valid():
+        rows = [f.cleaned_data for f in formset.forms if f.cleaned_data.get("code")]
+        try:
+            services.save_terms(request.desk, rows, request.user)
+        except ValidationError as error:
+            formset._non_form_errors.extend(error.messages)
+        else:
+            messages.success(request, _("Argomenti salvati."))
+            return redirect("network_manage:terms", desk_slug=desk_slug)
+    return render(request, "network/manage/terms.html", {"formset": formset})
