@@ -247,14 +247,11 @@ def send_portal_summary(consultation: Consultation, actor: Any) -> None:
     if not context["portals"]:
         raise ValidationError(_("Nessun portale lavorato in questo colloquio: spunta prima la checklist."))
     desk = citizen.desk
-    queued = _queue_email(
+    _queue_email(
         desk=desk, to=[citizen.email], subject=_("Il riepilogo della registrazione ai portali del lavoro"),
         template="intake/email/portal_summary.txt", context=context,
         reply_to=[desk.email] if desk.email else None,
     )
-    if not queued:
-        raise ValidationError(_("L'invio delle e-mail non è ancora attivo su questo sistema: stampa o leggi il "
-                                "riepilogo alla persona."))
     audit(citizen, actor, AuditAction.EMAIL, "riepilogo portali")
 
 

@@ -52,26 +52,13 @@ def test_no_email_address_or_no_checklist_gives_a_message(client, desk, operator
 
 
 def test_summary_goes_through_the_real_outbox(desk, operator, citizen, consultation, portal, mailoutbox):
-    notifications = pytest.importorskip("infolavoro.notifications.services")
+    from infolavoro.notifications import services as notifications
     services.update_portal_checklist(consultation, portal, ["Accesso con SPID"], True, operator)
     services.send_portal_summary(consultation, operator)
     notifications.deliver_pending()
     (message,) = mailoutbox
     assert message.to == ["maria.rossi@example.org"]
     assert "https://www.siisl.lavoro.gov.it/" in message.body
-
-
-def test_without_the_outbox_the_operator_is_told_and_nothing_breaks(client, desk, operator, citizen, consultation,
-                                                                   portal, monkeypatch):
-    from infolavoro.intake import mail
-
-    monkeypatch.setattr(mail, "outbox_available", lambda: False)
-    services.update_portal_checklist(consultation, portal, ["Accesso con SPID"], False, operator)
-    client.force_login(operator)
-    response = client.post(reverse("intake:portal_summary", args=[desk.slug, citizen.pk, consultation.pk]),
-                           follow=True)
-    assert "invio delle e-mail non è ancora attivo" in response.content.decode()
-    assert not AuditEntry.objects.filter(action="email").exists()
 
 
 def test_printable_summary_without_email_is_logged_and_scoped(client, desk, operator, citizen, consultation, portal,
