@@ -28,8 +28,8 @@ from .models import ChangeRecord, Organization, Project, Service, TrainingOpport
 TEXT_FIELDS = {"description", "audience", "eligibility", "how_to_access", "requirements", "how_to_apply",
                "alternate_name", "name", "title", "place", "cost", "funded_by"}
 REMIND_EVERY = dt.timedelta(days=14)
-# Paths under /<desk>/rete/ that a member's slug must not take.
-RESERVED_SLUGS = {"temi", "opuscolo", "open-data"}
+# Paths under /<desk>/rete/ and /<desk>/gestione/rete/ that a member's slug must not take.
+RESERVED_SLUGS = {"temi", "opuscolo", "open-data", "revisione"}
 LOGO_TYPES = {"PNG", "JPEG", "WEBP"}
 LOGO_MAX_BYTES = 1024 * 1024
 
