@@ -61,5 +61,5 @@ def test_citizen_form_on_a_phone_with_special_category_data(phone_page, demo_des
     page.locator("#id_special_consent").check(force=True)
     page.get_by_role("button", name="Salva").click()
     page.get_by_label("Motivo").wait_for()
-    citizen = Citizen.objects.get()
+    citizen = Citizen.objects.get(email="luca.prova@example.org")
     assert SpecialCategoryData.objects.get(citizen=citizen).notes == "Invalidità civile 60%"

@@ -116,7 +116,7 @@ def test_the_closed_loop(browser_page, demo_desk, monkeypatch):
     page.get_by_label("Cosa portare all'appuntamento").fill("Documento d'identità e curriculum")
     axe(page, "new referral")
     page.get_by_role("button", name="Invia la segnalazione").click()
-    referral = Referral.objects.get()
+    referral = Referral.objects.get(citizen__last_name="Esempio")
     expect(page.get_by_text(f"Segnalazione {referral.code} inviata.")).to_be_visible()
     screenshot(page, "referral-sent")
     # A slot at the member's premises, booked at once; the citizen gets the confirmation.
@@ -132,7 +132,9 @@ def test_the_closed_loop(browser_page, demo_desk, monkeypatch):
     # The member's editor sees only that referral, accepts it and records the outcome.
     login(page, f"redazione@{member.slug}.example")
     page.get_by_role("link", name="Segnalazioni ricevute").click()
-    assert page.locator("tbody tr").count() == 1
+    # Only this member's referrals: the new one and the demo's.
+    assert page.locator("tbody tr").count() == Referral.objects.filter(organization=member).count()
+    expect(page.locator("tbody tr", has_text=referral.code)).to_have_count(1)
     axe(page, "member inbox")
     page.get_by_role("link", name=referral.code).click()
     expect(page.get_by_text("Giovanna Esempio")).to_be_visible()
@@ -157,7 +159,7 @@ def test_the_closed_loop(browser_page, demo_desk, monkeypatch):
     screenshot(page, "referrals-desk")
 
     # The citizen's history at a glance shows the closed loop; export and erase, one action each.
-    citizen = Citizen.objects.get()
+    citizen = Citizen.objects.get(last_name="Esempio")
     page.goto(f"/{demo_desk.slug}/sportello/schede/{citizen.pk}/")
     history = page.locator("article", has_text="Cerca un corso per rientrare nel lavoro")
     assert "servizio erogato" in history.inner_text()
@@ -175,8 +177,8 @@ def test_the_closed_loop(browser_page, demo_desk, monkeypatch):
     axe(page, "erase confirmation")
     page.get_by_role("button", name="Sì, cancella tutto").click()
     expect(page.get_by_text(f"resta solo il codice {citizen.short_code}")).to_be_visible()
-    assert not Citizen.objects.exists()
-    assert not Referral.objects.exists()
+    assert not Citizen.objects.filter(pk=citizen.pk).exists()
+    assert not Referral.objects.filter(pk=referral.pk).exists()
     logout(page)
     login(page, ADMIN_EMAIL)
     page.goto(f"/{demo_desk.slug}/sportello/registro-accessi/")
