@@ -167,6 +167,7 @@ class Schedule(models.Model):
     valid_from = models.DateField(_("valido dal"), null=True, blank=True)
     valid_to = models.DateField(_("valido fino al"), null=True, blank=True)
     description = models.CharField(_("descrizione"), max_length=300, blank=True)
+    notes = models.CharField(_("note"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["opens_at"]
@@ -195,8 +196,10 @@ class Contact(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="contacts")
     service = models.ForeignKey(Service, on_delete=models.CASCADE, null=True, blank=True, related_name="contacts")
+    location = models.ForeignKey(Location, on_delete=models.CASCADE, null=True, blank=True, related_name="contacts")
     name = models.CharField(_("nome o ufficio"), max_length=200)
     title = models.CharField(_("ruolo"), max_length=200, blank=True)
+    department = models.CharField(_("settore"), max_length=200, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("telefono"), max_length=32, blank=True, validators=[validate_phone_number])
 
