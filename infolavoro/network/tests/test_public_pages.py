@@ -69,3 +69,16 @@ def test_member_page_and_opportunities_show_current_training_and_projects(client
     assert "Corso di saldatura" in opportunities
     assert "Corso finito" not in opportunities
     assert "Nuove imprese" in opportunities
+
+
+@pytest.mark.parametrize("members", [33, 120])
+def test_search_and_topic_pages_keep_the_same_query_count_at_any_size(client, desk, members,
+                                                                       django_assert_max_num_queries):
+    add_members(desk, members)
+    index = reverse("network:index", args=["la-spezia"])
+    with django_assert_max_num_queries(9):
+        response = client.get(index, {"q": "servizi", "pagina": 2})
+    assert response.status_code == 200
+    assert response.context["page"].paginator.count == members
+    with django_assert_max_num_queries(9):
+        assert client.get(index, {"tipo": "association", "pagina": 3}).status_code == 200
