@@ -22,8 +22,8 @@ from infolavoro.accounts.permissions import can
 from infolavoro.booking import services as booking_services
 from infolavoro.desks.models import Desk
 from infolavoro.network.models import TaxonomyTerm
+from infolavoro.notifications.services import queue_email
 
-from . import mail
 from .models import (
     AuditAction,
     AuditEntry,
@@ -45,10 +45,6 @@ CONSULTATION_FIELDS = ("held_at", "reason", "notes", "outcome", "next_steps")
 
 def _now(now: dt.datetime | None) -> dt.datetime:
     return now or timezone.now()
-
-
-def _queue_email(**kwargs: Any) -> bool:
-    return mail.queue_email(**kwargs)
 
 
 def _check(actor: Any, action: str, obj: Any) -> None:
@@ -247,7 +243,7 @@ def send_portal_summary(consultation: Consultation, actor: Any) -> None:
     if not context["portals"]:
         raise ValidationError(_("Nessun portale lavorato in questo colloquio: spunta prima la checklist."))
     desk = citizen.desk
-    _queue_email(
+    queue_email(
         desk=desk, to=[citizen.email], subject=_("Il riepilogo della registrazione ai portali del lavoro"),
         template="intake/email/portal_summary.txt", context=context,
         reply_to=[desk.email] if desk.email else None,

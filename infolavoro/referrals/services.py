@@ -14,19 +14,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from infolavoro.accounts.permissions import can
-from infolavoro.intake import mail
 from infolavoro.intake.models import AuditAction, Citizen, Consultation
 from infolavoro.intake.services import audit
 from infolavoro.network.models import Service, TaxonomyTerm
+from infolavoro.notifications.services import queue_email
 
 from .models import TRANSITIONS, WAITING_STATES, Referral, ReferralEvent, State
 
 # Who moves a referral to each state: the member that received it, or the desk that sent it.
 MEMBER_STATES = {State.ACCEPTED, State.DECLINED, State.APPOINTMENT_SET, State.SERVED, State.NO_SHOW}
-
-
-def _queue_email(**kwargs: Any) -> bool:
-    return mail.queue_email(**kwargs)
 
 
 @transaction.atomic
@@ -59,7 +55,7 @@ def create_referral(
     location = organization.locations.first()
     referral.citizen_emailed = False
     if citizen.email:
-        referral.citizen_emailed = _queue_email(
+        queue_email(
             desk=desk, to=[citizen.email], subject=_("Il tuo contatto con %(name)s") % {"name": organization.name},
             template="referrals/email/citizen_referred.txt",
             context={"first_name": citizen.first_name, "organization": organization.name,
@@ -69,11 +65,11 @@ def create_referral(
                      "desk_name": desk.name, "desk_comune": desk.comune, "desk_phone": desk.phone},
             reply_to=[desk.email] if desk.email else None,
         )
-        if referral.citizen_emailed:
-            audit(citizen, actor, AuditAction.EMAIL, f"segnalazione {referral.code}", now)
+        referral.citizen_emailed = True
+        audit(citizen, actor, AuditAction.EMAIL, f"segnalazione {referral.code}", now)
     if organization.email:
         # The member gets a pointer to its inbox, never the citizen's data by e-mail.
-        _queue_email(
+        queue_email(
             desk=desk, to=[organization.email], subject=_("Nuova segnalazione %(code)s") % {"code": referral.code},
             template="referrals/email/member_new.txt",
             context={"code": referral.code, "service": service.name, "desk_name": desk.name,
@@ -190,7 +186,7 @@ def send_overdue_digest(now: dt.datetime | None = None) -> int:
         if not desk.email:
             continue
         with transaction.atomic():
-            queued = _queue_email(
+            queue_email(
                 desk=desk, to=[desk.email],
                 subject=_("Segnalazioni in attesa da troppo tempo: %(n)d") % {"n": len(referrals)},
                 template="referrals/email/desk_overdue.txt",
@@ -200,5 +196,5 @@ def send_overdue_digest(now: dt.datetime | None = None) -> int:
                                         "service": r.service.name, "state": r.get_state_display(),
                                         "days": (now - r.state_changed_at).days} for r in referrals]},
             )
-        written += bool(queued)
+        written += 1
     return written

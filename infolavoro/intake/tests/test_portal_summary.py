@@ -14,8 +14,15 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def queued(monkeypatch) -> list[dict]:
+    """The e-mails written to the real outbox, with their template and context."""
     emails: list[dict] = []
-    monkeypatch.setattr(services, "_queue_email", lambda **kwargs: emails.append(kwargs) or True)
+    queue = services.queue_email
+
+    def spy(**kwargs):
+        emails.append(kwargs)
+        return queue(**kwargs)
+
+    monkeypatch.setattr(services, "queue_email", spy)
     return emails
 
 

@@ -17,8 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_export_gives_json_and_pdf_of_everything_in_one_action(client, desk, operator, citizen, consultation,
-                                                               service, monkeypatch):
-    monkeypatch.setattr(referral_services, "_queue_email", lambda **kwargs: None)
+                                                               service):
     referral_services.create_referral(consultation, service, operator, message="Interessata al corso")
     client.force_login(operator)
     response = client.post(reverse("intake:citizen_export", args=[desk.slug, citizen.pk]))
@@ -43,8 +42,7 @@ def test_export_is_post_only(client, desk, operator, citizen):
 
 
 def test_erase_removes_everything_and_leaves_only_the_code_in_the_log(client, desk, operator, citizen, consultation,
-                                                                     service, monkeypatch):
-    monkeypatch.setattr(referral_services, "_queue_email", lambda **kwargs: None)
+                                                                     service):
     referral_services.create_referral(consultation, service, operator)
     client.force_login(operator)
     url = reverse("intake:citizen_erase", args=[desk.slug, citizen.pk])

@@ -18,9 +18,15 @@ from infolavoro.referrals import services
 
 @pytest.fixture
 def sent_emails(monkeypatch) -> list[dict]:
-    """The e-mails the referral services queue (the outbox belongs to the notifications app)."""
+    """The e-mails the referral services write to the real outbox, with their template and context."""
     queued: list[dict] = []
-    monkeypatch.setattr(services, "_queue_email", lambda **kwargs: queued.append(kwargs) or True)
+    queue = services.queue_email
+
+    def spy(**kwargs):
+        queued.append(kwargs)
+        return queue(**kwargs)
+
+    monkeypatch.setattr(services, "queue_email", spy)
     return queued
 
 
