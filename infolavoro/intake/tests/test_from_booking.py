@@ -79,3 +79,18 @@ def test_old_bookings_lose_personal_data_after_retention(booking):
     assert booking_services.anonymise_old_bookings(now=dt.datetime(2028, 12, 10, tzinfo=ROME)) == 1
     booking.refresh_from_db()
     assert booking.email == ""
+
+
+@pytest.mark.parametrize("stored", ["333 1234567", "+39 333 123 4567", "3331234567"])
+def test_phone_matches_however_it_was_spaced(desk, operator, citizen, reasons, stored):  # noqa: F811
+    from infolavoro.intake.selectors import citizen_for_booking
+
+    Citizen.objects.filter(pk=citizen.pk).update(email="", phone=stored)
+    calendar = make_calendar(desk)
+    booking = booking_services.book(calendar, start=dt.datetime(2026, 12, 9, 9, 0, tzinfo=ROME), now=NOW,
+                                    reason_code="portali", first_name="M", last_name="R", email="",
+                                    phone="333-123-4567", details="", privacy_consent=True,
+                                    actor=operator)
+    assert citizen_for_booking(desk, booking) == citizen
+    Citizen.objects.filter(pk=citizen.pk).update(phone="333 1234568")
+    assert citizen_for_booking(desk, booking) is None
