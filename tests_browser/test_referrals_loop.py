@@ -133,12 +133,17 @@ def test_the_closed_loop(browser_page, demo_desk):
     expect(page.get_by_text("Giovanna Esempio")).to_be_visible()
     page.get_by_role("button", name="Segna come «accettata»").click()
     expect(page.get_by_text("Stato aggiornato: accettata.")).to_be_visible()
-    page.get_by_label("Data e ora dell'appuntamento").fill("2030-01-15T10:00")
+    # The desk booked the slot already: the member confirms it, no date to type again.
+    expect(page.get_by_text(f"(prenotazione {referral.booking.code})").first).to_be_visible()
+    expect(page.get_by_label("Data e ora dell'appuntamento")).to_have_count(0)
     page.get_by_role("button", name="Segna come «appuntamento fissato»").click()
+    expect(page.get_by_text("Stato aggiornato: appuntamento fissato.")).to_be_visible()
     served = page.locator("form", has=page.get_by_role("button", name="Segna come «servizio erogato»"))
     served.get_by_label("Esito").fill("Iscritta al corso di gennaio")
     served.get_by_role("button", name="Segna come «servizio erogato»").click()
     expect(page.get_by_text("Stato aggiornato: servizio erogato.")).to_be_visible()
+    referral.refresh_from_db()
+    assert referral.appointment_at == referral.booking.start
     axe(page, "referral, member side")
     screenshot(page, "referral-member")
     logout(page)

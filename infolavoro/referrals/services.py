@@ -134,6 +134,9 @@ def move(
             raise ValidationError({"decline_reason": _("Indica il motivo del rifiuto.")})
         changes["decline_reason"] = decline_reason.strip()
     if to_state == State.APPOINTMENT_SET:
+        if referral.booking_id:
+            # Booked in the member's calendar by the desk: the booking is the appointment (moved in the agenda).
+            appointment_at = referral.booking.start
         if appointment_at is None:
             raise ValidationError({"appointment_at": _("Indica data e ora dell'appuntamento.")})
         changes["appointment_at"] = appointment_at

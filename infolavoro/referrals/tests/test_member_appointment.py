@@ -52,3 +52,20 @@ def test_page_lists_free_times_and_books(client, referral, operator, member_cale
     assert response.status_code == 302
     assert Booking.objects.get().start == MONDAY
     assert client.post(url, {"start": "nonsense"}).status_code == 302  # already booked: back to the referral
+
+
+def test_member_confirms_the_booked_time_without_typing_it(client, referral, operator, member_editor,
+                                                           member_calendar):
+    from infolavoro.referrals.models import State
+
+    services.book_appointment(referral, MONDAY, operator, now=NOW)
+    services.move(referral, State.ACCEPTED, member_editor, now=NOW)
+    client.force_login(member_editor)
+    page = client.get(reverse("referrals:detail", args=["la-spezia", referral.pk])).content.decode()
+    assert "Già prenotato dallo sportello nel vostro calendario" in page
+    assert 'name="appointment_set-appointment_at"' not in page
+    # A date sent anyway does not move the appointment away from the booking.
+    client.post(reverse("referrals:move", args=["la-spezia", referral.pk]),
+                {"to_state": State.APPOINTMENT_SET, "appointment_set-appointment_at": "2030-01-15T10:00"})
+    referral.refresh_from_db()
+    assert (referral.state, referral.appointment_at) == (State.APPOINTMENT_SET, MONDAY)
