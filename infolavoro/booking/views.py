@@ -147,6 +147,14 @@ def _choose_time(request: HttpRequest, calendar: Calendar, template: str, step: 
     day = _parse_day(request.POST.get("giorno") or request.GET.get("giorno"))
     month = day.replace(day=1) if day else _parse_month(request.GET.get("mese"), today)
     weeks, free_days, previous, following = month_grid(calendar, month)
+    if not day and not request.GET.get("mese") and not free_days and following:
+        # Late in the month the rest of it may be full or closed: open on the first month that has a free day
+        # rather than an empty grid.
+        first = next(iter(engine.free_slots(calendar, following, today + dt.timedelta(days=calendar.horizon_days))),
+                     None)
+        if first is not None:
+            month = first.start.date().replace(day=1)
+            weeks, free_days, previous, following = month_grid(calendar, month)
     slots = engine.free_slots(calendar, day, day) if day else []
     form = TimeChoiceForm(request.POST or None, slots=slots) if day else None
     if request.method == "POST" and form is not None and form.is_valid():

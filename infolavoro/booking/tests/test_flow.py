@@ -138,3 +138,23 @@ def test_manage_link_reschedules_and_cancels(client, calendar):
     booking.refresh_from_db()
     assert booking.status == BookingStatus.CANCELLED
     assert client.get(url("manage", "forged-token")).status_code == 404
+
+
+def test_month_view_opens_on_the_first_month_with_a_free_day(client, calendar, monkeypatch):
+    """Thursday 26 November, notice 24 h: Friday 27 is the only day left and it is closed, so the first view
+    shows December, with November one click back."""
+    from django.utils import timezone
+
+    from infolavoro.desks.models import Closure
+
+    Closure.objects.create(desk=calendar.desk, starts_on=dt.date(2026, 11, 27), ends_on=dt.date(2026, 11, 27),
+                           reason="Chiusura straordinaria")
+    monkeypatch.setattr(timezone, "now", lambda: dt.datetime(2026, 11, 26, 15, 0, tzinfo=ROME))
+    assert client.post(url("start"), {"calendar": calendar.pk}).status_code == 302
+    content = client.get(url("when")).content.decode()
+    assert "Dicembre 2026" in content
+    assert 'href="?giorno=2026-12-01#orari"' in content
+    assert 'href="?mese=2026-11"' in content
+    november = client.get(url("when") + "?mese=2026-11").content.decode()  # asked for explicitly: shown, empty
+    assert "Novembre 2026" in november
+    assert "In questo mese non ci sono orari liberi." in november
