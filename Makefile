@@ -50,7 +50,7 @@ messages: install
 	cd infolavoro && ../$(BIN)/django-admin compilemessages -l en
 
 bench: install
-	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script; done
+	@for script in bench/[!_]*.py; do echo "== $$script"; $(BIN)/python $$script; done
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .test-db.sqlite3*

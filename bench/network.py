@@ -10,36 +10,17 @@ from __future__ import annotations
 
 import os
 import statistics
-import sys
-import tempfile
 import time
 import uuid
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-workdir = tempfile.mkdtemp(prefix="infolavoro-bench-")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "infolavoro.settings")
-os.environ["ALLOWED_HOSTS"] = "testserver"
-if os.environ.get("BENCH_DATABASE_URL"):
-    os.environ["DATABASE_URL"] = os.environ["BENCH_DATABASE_URL"]
-else:
-    os.environ.pop("DATABASE_URL", None)
-    os.environ["SQLITE_PATH"] = str(Path(workdir) / "bench.sqlite3")
+import _django  # first: sets Django up before infolavoro is imported
+from django.core.cache import cache
+from django.db import connection, reset_queries
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
-import django  # noqa: E402
-
-django.setup()
-
-from django.core.cache import cache  # noqa: E402
-from django.core.management import call_command  # noqa: E402
-from django.db import connection, reset_queries  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-
-from infolavoro.desks import demo as desks_demo  # noqa: E402
-from infolavoro.network import brochure  # noqa: E402
-from infolavoro.network import demo as network_demo  # noqa: E402
-from infolavoro.network.models import Organization, Service, TaxonomyTerm  # noqa: E402
+from infolavoro.network import brochure
+from infolavoro.network.models import Organization, Service, TaxonomyTerm
 
 RUNS = 7
 PAGES = [
@@ -88,9 +69,7 @@ def measure(client: Client, url: str) -> tuple[float, int]:
 
 
 def main() -> None:
-    call_command("migrate", verbosity=0)
-    desk = desks_demo.load()
-    network_demo.load(desk)
+    desk = _django.demo_desk()
     client = Client()
     member = Organization.objects.filter(desk=desk).order_by("name").first()
     print(f"database: {connection.vendor}; median of {RUNS} runs, cache cleared before each")

@@ -7,46 +7,25 @@ bookings. Builds a throwaway SQLite database (or uses BENCH_DATABASE_URL), print
 from __future__ import annotations
 
 import datetime as dt
-import os
 import random
 import statistics
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-workdir = tempfile.mkdtemp(prefix="infolavoro-bench-")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "infolavoro.settings")
-if os.environ.get("BENCH_DATABASE_URL"):
-    os.environ["DATABASE_URL"] = os.environ["BENCH_DATABASE_URL"]
-else:
-    os.environ.pop("DATABASE_URL", None)
-    os.environ["SQLITE_PATH"] = str(Path(workdir) / "bench.sqlite3")
+import _django  # first: sets Django up before infolavoro is imported
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
-import django  # noqa: E402
-
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-from django.utils import timezone  # noqa: E402
-
-from infolavoro.booking import engine  # noqa: E402
-from infolavoro.booking.models import Booking, Calendar, CalendarInterval, Reason  # noqa: E402
-from infolavoro.desks import demo as desks_demo  # noqa: E402
-from infolavoro.network import demo as network_demo  # noqa: E402
-from infolavoro.network.models import Service  # noqa: E402
+from infolavoro.booking import engine
+from infolavoro.booking.models import Booking, Calendar, CalendarInterval, Reason
+from infolavoro.network.models import Service
 
 BOOKINGS = 5000
 DAYS = 60
 
 
 def build() -> list[Calendar]:
-    call_command("migrate", verbosity=0)
-    desk = desks_demo.load()
-    network_demo.load(desk)
+    desk = _django.demo_desk()
     reason = Reason.objects.get_or_create(desk=desk, code="orientamento", defaults={"label": "Orientamento"})[0]
     Calendar.objects.filter(desk=desk).delete()
     calendars = [Calendar.objects.create(desk=desk, name="Sportello", min_notice_hours=0, horizon_days=DAYS)]
