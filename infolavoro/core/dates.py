@@ -9,12 +9,18 @@ from django.utils import formats, timezone
 from django.utils.translation import get_language
 
 
-def long_date(value: dt.date | dt.datetime, with_time: bool = False) -> str:
+def date_text(value: dt.date | dt.datetime, fmt: str = "l j F Y") -> str:
+    """A date in a Django date format, with Italian day and month names in lower case ("9 dicembre 2026")."""
     if isinstance(value, dt.datetime) and timezone.is_aware(value):
         value = timezone.localtime(value)  # the active zone: the desk's
-    text = formats.date_format(value, "l j F Y")
-    if (get_language() or "it").startswith("it"):
-        text = text.lower()
+    text = formats.date_format(value, fmt)
+    return text.lower() if (get_language() or "it").startswith("it") else text
+
+
+def long_date(value: dt.date | dt.datetime, with_time: bool = False) -> str:
+    if isinstance(value, dt.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    text = date_text(value)
     if with_time and isinstance(value, dt.datetime):
         text += f", {value:%H:%M}"
     return text

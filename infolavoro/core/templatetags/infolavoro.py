@@ -34,6 +34,14 @@ def long_date(value, with_time: bool = False) -> str:
 
 
 @register.filter
+def date_text(value, fmt: str = "l j F Y") -> str:
+    """`{{ day|date_text:"j F Y" }}` → "9 dicembre 2026": like `date`, with Italian names in lower case."""
+    from infolavoro.core.dates import date_text as fmt_date
+
+    return fmt_date(value, fmt) if value else ""
+
+
+@register.filter
 def phone(value: str) -> str:
     return format_phone_number(value) if value else ""
 
