@@ -102,6 +102,14 @@ class Referral(models.Model):
     def loop_closed(self) -> bool:
         return self.state in LOOP_CLOSED_STATES
 
+    @property
+    def badge_class(self) -> str:
+        """The Bootstrap colour of the state's badge: green when the service was given, amber when the loop closed
+        without it, blue while an appointment is set, grey while waiting."""
+        return {State.SERVED: "bg-success", State.DECLINED: "bg-warning", State.NO_SHOW:
+                "bg-warning", State.APPOINTMENT_SET: "bg-primary", State.CLOSED: "bg-dark"
+                }.get(self.state, "bg-secondary")
+
 
 class ReferralEvent(models.Model):
     """One state change: who, when, from what to what, with an optional note."""

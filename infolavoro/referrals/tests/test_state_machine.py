@@ -103,3 +103,13 @@ def test_the_database_refuses_impossible_history_and_declines_without_reason(ref
         Referral.objects.filter(pk=referral.pk).update(state=State.DECLINED)
     with pytest.raises(IntegrityError), transaction.atomic():
         Referral.objects.filter(pk=referral.pk).update(state="lost")
+
+
+@pytest.mark.parametrize(("state", "badge"), [
+    ("sent", "bg-secondary"), ("accepted", "bg-secondary"), ("appointment_set", "bg-primary"),
+    ("served", "bg-success"), ("declined", "bg-warning"), ("no_show", "bg-warning"), ("closed", "bg-dark"),
+])
+def test_a_loop_closed_without_the_service_does_not_look_like_a_success(state, badge):
+    from infolavoro.referrals.models import Referral
+
+    assert Referral(state=state).badge_class == badge
