@@ -1775,7 +1775,7 @@ def _load_extras(desk: Desk) -> None:
             starts = today + dt.timedelta(days=21 + 7 * ((index + n) % 6))
             course, created = TrainingOpportunity.objects.get_or_create(
                 organization=org, slug=f"corso-{service.slug}"[:80], defaults={
-                    "title": f"Corso: {service.name}", "service": service, "description": service.description,
+                    "title": f"{service.name} – nuova edizione", "service": service, "description": service.description,
                     "starts_on": starts, "ends_on": starts + dt.timedelta(days=60 + 15 * n),
                     "application_deadline": starts - dt.timedelta(days=7),
                     "place": str(org.locations.first() or org.name), "cost": service.cost or "Gratuito",
