@@ -5,11 +5,13 @@ HSDS ids are UUIDs, so the directory's primary keys are UUIDs too.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from infolavoro.core.validators import validate_phone_number
@@ -282,6 +284,10 @@ class TrainingOpportunity(ReviewedEntry):
             models.UniqueConstraint(fields=["organization", "slug"], name="training_slug_unique_per_organization"),
             models.CheckConstraint(condition=Q(ends_on__gte=F("starts_on")), name="training_ends_after_start"),
         ]
+
+    def applications_open(self, today: dt.date | None = None) -> bool:
+        """One can still apply: no deadline, or the deadline is today or later (the desk's date)."""
+        return self.application_deadline is None or self.application_deadline >= (today or timezone.localdate())
 
 
 class ChangeRecord(models.Model):

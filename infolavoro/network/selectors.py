@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -50,13 +50,19 @@ def public_organization(desk: Desk, slug: str) -> Organization:
     return get_object_or_404(qs, slug=slug)
 
 
-def desk_opportunities(desk: Desk) -> tuple[list[TrainingOpportunity], list[Project]]:
-    """The network's current training opportunities (soonest deadline first) and start-up projects."""
-    trainings = list(current_trainings().filter(organization__desk=desk, organization__is_active=True)
-                     .select_related("organization").prefetch_related("taxonomy_terms")
-                     .order_by("application_deadline", "starts_on", "title"))
-    startups = list(current_projects().filter(organization__desk=desk, organization__is_active=True,
-                                              kind=Project.Kind.STARTUP).select_related("organization"))
+def desk_opportunities(desk: Desk, topic: TaxonomyTerm | None = None, today: dt.date | None = None
+                       ) -> tuple[list[TrainingOpportunity], list[Project]]:
+    """The network's current training opportunities, those still open for application first (soonest deadline
+    first), optionally on one topic; and its start-up projects. Three queries."""
+    today = today or timezone.localdate()
+    trainings = (current_trainings(today).filter(organization__desk=desk, organization__is_active=True)
+                 .select_related("organization").prefetch_related("taxonomy_terms"))
+    if topic is not None:
+        trainings = trainings.filter(taxonomy_terms=topic)
+    trainings = sorted(trainings.order_by(F("application_deadline").asc(nulls_last=True), "starts_on", "title"),
+                       key=lambda t: not t.applications_open(today))
+    startups = list(current_projects(today).filter(organization__desk=desk, organization__is_active=True,
+                                                   kind=Project.Kind.STARTUP).select_related("organization"))
     return trainings, startups
 
 
