@@ -8,6 +8,8 @@ handler500 = "infolavoro.core.views.server_error"
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    # Browsers ask for /favicon.ico on pages without an icon link (print views) and on downloads.
+    path("favicon.ico", core_views.favicon),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("accounts/", include("infolavoro.accounts.urls")),

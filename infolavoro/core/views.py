@@ -38,6 +38,13 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok" if database["ok"] else "error", "database": database}, status=status)
 
 
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico where a page has no icon link (print views, downloads)."""
+    from django.templatetags.static import static
+
+    return redirect(static("infolavoro/favicon.svg"), permanent=True)
+
+
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return render(request, "404.html", status=404)
 

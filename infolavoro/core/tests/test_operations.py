@@ -98,3 +98,9 @@ def test_server_error_page_needs_no_database_or_context(rf):
     response = server_error(rf.get("/la-spezia/"))
     assert response.status_code == 500
     assert "Si è verificato un errore" in response.content.decode()
+
+
+def test_favicon_ico_leads_to_the_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("favicon.svg")
