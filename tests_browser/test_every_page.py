@@ -103,3 +103,13 @@ def test_every_page_answers_and_has_no_axe_violation(browser_page, demo_desk, ro
         response = page.goto(url)
         assert response.status < 500, url
         axe(page, f"{view} {url} ({role or 'anonymous'})")
+
+
+def test_every_public_page_on_a_phone(phone_page, demo_desk):
+    """Citizens mostly come from a phone: the same public pages at 390 px, no violation, nothing wider than it."""
+    pages = pages_of(Client())
+    for (view, _), url in sorted(pages.items()):
+        phone_page.goto(url)
+        axe(phone_page, f"{view} {url} (phone)")
+        overflow = phone_page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{url} is {overflow}px wider than the phone"
