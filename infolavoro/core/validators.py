@@ -43,3 +43,12 @@ def phone_number_uri(value: str) -> str:
     except ValidationError:
         return ""
     return "tel:" + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def phone_key(value: str) -> str:
+    """The same number however it was written ("+39 333 123 4567", "333-1234567", "0039 3331234567"): E.164 when
+    it parses, otherwise its digits. For matching, not for display."""
+    try:
+        return phonenumbers.format_number(phonenumbers.parse(value, "IT"), phonenumbers.PhoneNumberFormat.E164)
+    except phonenumbers.NumberParseException:
+        return "".join(c for c in value if c.isdigit())

@@ -9,6 +9,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from infolavoro.accounts.permissions import require
+from infolavoro.core.validators import phone_key
 from infolavoro.desks.models import Desk
 from infolavoro.network.models import TaxonomyTerm
 
@@ -119,30 +120,22 @@ def booking_for_intake(user: Any, desk: Desk, booking_id: Any) -> Any:
     return booking
 
 
-def _phone_digits(value: str) -> str:
-    """A phone number reduced to its national digits: "+39 333 123 4567" and "3331234567" are the same."""
-    digits = "".join(c for c in value if c.isdigit())
-    if value.strip().startswith("+39") or (digits.startswith("0039") and len(digits) > 10):
-        digits = digits[4:] if digits.startswith("0039") else digits[2:]
-    return digits
-
-
 def citizen_for_booking(desk: Desk, booking: Any) -> Citizen | None:
     """The record of the person who booked, matched on e-mail (any case) or phone (however it was spaced),
     never on name alone."""
     match = Q()
     if booking.email:
         match |= Q(email__iexact=booking.email)
-    digits = _phone_digits(booking.phone or "")
-    if len(digits) >= 6:
-        # Narrow in the database on the last two digits, compare the digits here.
-        match |= Q(phone__endswith=digits[-2:])
+    phone = phone_key(booking.phone or "")
+    if len(phone) >= 6:
+        # Narrow in the database on the last two digits, compare the whole numbers here.
+        match |= Q(phone__endswith=phone[-2:])
     if not match:
         return None
     candidates = Citizen.objects.filter(match, desk=desk, anonymised_at__isnull=True).order_by("-last_activity_at")
     email = (booking.email or "").casefold()
     for citizen in candidates:
         if (email and citizen.email.casefold() == email) or (
-                len(digits) >= 6 and _phone_digits(citizen.phone) == digits):
+                len(phone) >= 6 and phone_key(citizen.phone) == phone):
             return citizen
     return None

@@ -81,7 +81,7 @@ def test_old_bookings_lose_personal_data_after_retention(booking):
     assert booking.email == ""
 
 
-@pytest.mark.parametrize("stored", ["333 1234567", "+39 333 123 4567", "3331234567"])
+@pytest.mark.parametrize("stored", ["333 1234567", "+39 333 123 4567", "3331234567", "0039 333 1234567"])
 def test_phone_matches_however_it_was_spaced(desk, operator, citizen, reasons, stored):  # noqa: F811
     from infolavoro.intake.selectors import citizen_for_booking
 
