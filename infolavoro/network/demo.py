@@ -1790,7 +1790,7 @@ def _load_extras(desk: Desk) -> None:
             startup = org.kind == OrganizationKind.TRADE_ASSOCIATION
             project, created = Project.objects.get_or_create(organization=org, slug="progetto-in-corso", defaults={
                 "kind": Project.Kind.STARTUP if startup else Project.Kind.PROJECT,
-                "title": (f"Nuove imprese con {org.name}" if startup else f"{services[0].name}: progetto in corso"),
+                "title": f"Nuove imprese con {org.name}" if startup else f"{services[0].name} – progetto {today.year}",
                 "description": ("Accompagnamento all'avvio d'impresa: idea, piano d'impresa, forme di "
                                 "finanziamento e primi passi burocratici." if startup else services[0].description),
                 "starts_on": today - dt.timedelta(days=90), "ends_on": today + dt.timedelta(days=270),
