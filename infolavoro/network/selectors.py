@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db.models import F, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
@@ -96,6 +97,14 @@ class Hit:
     services: list[Service] = field(default_factory=list)  # the services that match the search or topic
 
 
+class _ServiceText(NamedTuple):
+    pk: object
+    name: str
+    description: str
+    audience: str
+    terms: list  # [(term id, term name)]
+
+
 @dataclass(frozen=True)
 class _Match:
     organization_id: object
@@ -151,15 +160,15 @@ def directory(desk: Desk, *, text: str = "", kind: str = "", topic: TaxonomyTerm
             .values_list("pk", "organization_id", "name", "description", "audience",
                          "taxonomy_terms__pk", "taxonomy_terms__name")):
         rows = services.setdefault(org_id, {})
-        row = rows.setdefault(pk, (pk, name, description, audience, []))
+        row = rows.setdefault(pk, _ServiceText(pk, name, description, audience, []))
         if term_id is not None:
-            row[4].append((term_id, term_name))
+            row.terms.append((term_id, term_name))
     matches = []
     for org_id, name, description in orgs.values_list("pk", "name", "description"):
         every = list(services.get(org_id, {}).values())
         rows = every
         if topic is not None:
-            rows = [r for r in every if any(term_id == topic.pk for term_id, _ in r[4])]
+            rows = [r for r in every if any(term_id == topic.pk for term_id, _ in r.terms)]
             if not rows:
                 continue
         score = 0
@@ -168,16 +177,16 @@ def directory(desk: Desk, *, text: str = "", kind: str = "", topic: TaxonomyTerm
             # the name weighing most; the services listed are those that match (all of them when none does).
             score = search.score(query_terms, search.Weighted((
                 (5, name),
-                (3, " ".join(r[1] for r in every)),
-                (3, " ".join(t for r in every for _, t in r[4])),
-                (1, description + " " + " ".join(f"{r[2]} {r[3]}" for r in every)),
+                (3, " ".join(r.name for r in every)),
+                (3, " ".join(t for r in every for _, t in r.terms)),
+                (1, description + " " + " ".join(f"{r.description} {r.audience}" for r in every)),
             )))
             if not score:
                 continue
             matching = [r for r in rows if search.score(query_terms, search.Weighted(
-                ((1, f"{r[1]} {r[2]} " + " ".join(t for _, t in r[4])),)))]
+                ((1, f"{r.name} {r.description} " + " ".join(t for _, t in r.terms)),)))]
             rows = matching or rows
-        matches.append(_Match(org_id, score, tuple(r[0] for r in rows)))
+        matches.append(_Match(org_id, score, tuple(r.pk for r in rows)))
     if query_terms:
         matches.sort(key=lambda m: -m.score)  # stable: alphabetical among equal scores
     return Directory(desk, matches)
