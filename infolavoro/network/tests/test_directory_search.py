@@ -59,6 +59,20 @@ def test_every_word_must_match_and_filters_combine(desk, network):
     assert names(directory(desk, topic=network["term"])) == ["Ente Formazione Golfo"]
 
 
+def test_hits_list_the_services_that_match_and_suspended_members_are_not_found(desk, network):
+    Service.objects.create(organization=network["ente"], name="Sportello orientamento", slug="sportello",
+                           description="Colloqui individuali.")
+    ente = directory(desk, text="saldatura")[0]
+    assert [s.name for s in ente.services] == ["Corso di saldatura"]  # not the desk service that does not match
+    by_topic = directory(desk, topic=network["term"])[0]
+    assert [s.name for s in by_topic.services] == ["Corso di saldatura"]
+    everything = directory(desk)
+    assert {s.name for s in everything[names(everything).index("Ente Formazione Golfo")].services} == {
+        "Corso di saldatura", "Sportello orientamento"}
+    Organization.objects.filter(pk=network["ente"].pk).update(is_active=False)
+    assert "Ente Formazione Golfo" not in names(directory(desk)) + names(directory(desk, text="saldatura"))
+
+
 def test_page_keeps_the_query_and_a_constant_query_count(client, desk, network, django_assert_max_num_queries):
     for i in range(30):
         org = Organization.objects.create(desk=desk, name=f"Ente {i:02d}", slug=f"e{i}", kind="association")
