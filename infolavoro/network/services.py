@@ -188,9 +188,13 @@ def send_stale_reminders(now: dt.datetime | None = None) -> int:
                 user__is_active=True).values_list("organization_id", "user__email"):
             editors.setdefault(org_id, []).append(email)
         for org in organizations:
+            # Without an editor the member cannot log in: it reads its public page and answers the desk.
             recipients = editors.get(org.pk) or ([org.email] if org.email else [])
             if not recipients:
                 continue
+            by_reply = org.pk not in editors
+            link = reverse("network:organization" if by_reply else "network_manage:organization",
+                           kwargs={"desk_slug": desk.slug, "slug": org.slug})
             with transaction.atomic():
                 if not Organization.objects.filter(due, pk=org.pk).update(stale_reminder_sent_at=now):
                     continue
@@ -198,8 +202,7 @@ def send_stale_reminders(now: dt.datetime | None = None) -> int:
                             template="network/email/stale_reminder.txt",
                             reply_to=[desk.email] if desk.email else None,
                             context={"organization": org, "entries": stale[org.pk], "cutoff": cutoff,
-                                     "link": settings.SITE_URL + reverse("network_manage:organization", kwargs={
-                                         "desk_slug": desk.slug, "slug": org.slug})})
+                                     "link": settings.SITE_URL + link, "by_reply": by_reply})
             written += 1
     return written
 

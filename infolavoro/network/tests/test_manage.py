@@ -142,7 +142,23 @@ def test_stale_member_gets_one_reminder_then_none_for_two_weeks(desk, organizati
     assert message.to == [member_editor.email]
     assert "Orientamento" in message.body
     assert "/la-spezia/gestione/rete/" in message.body
+    assert "confermarle con un clic" in message.body
     assert services.send_stale_reminders(now=now + dt.timedelta(days=15)) == 1
+
+
+def test_a_member_without_editors_is_asked_to_answer_the_desk(desk, organization):
+    Organization.objects.filter(pk=organization.pk).update(email="segreteria@ente.example",
+                                                           last_reviewed_at=timezone.now() - dt.timedelta(days=200))
+    desk.email = "infolavoro@comune.example"
+    desk.save()
+    assert services.send_stale_reminders() == 1
+    deliver_pending()
+    message = mail.outbox[0]
+    assert message.to == ["segreteria@ente.example"]
+    assert message.reply_to == ["infolavoro@comune.example"]
+    assert "rispondere a questa e-mail" in message.body
+    assert f"/la-spezia/rete/{organization.slug}/" in message.body  # the public page: it has no login
+    assert "/gestione/" not in message.body
 
 
 def test_confirming_makes_everything_current(client, desk, organization, member_editor):
