@@ -192,6 +192,19 @@ def directory(desk: Desk, *, text: str = "", kind: str = "", topic: TaxonomyTerm
     return Directory(desk, matches)
 
 
+def editor_emails(organizations) -> dict:
+    """E-mail addresses of each member's active editors, by organisation id (one query). A member without any
+    cannot log in: it is written to at its own address and answers the desk."""
+    from infolavoro.accounts.models import Role, RoleAssignment
+
+    found: dict = {}
+    for org_id, email in RoleAssignment.objects.filter(
+            role=Role.MEMBER_EDITOR, is_active=True, organization__in=organizations,
+            user__is_active=True).order_by("user__email").values_list("organization_id", "user__email"):
+        found.setdefault(org_id, []).append(email)
+    return found
+
+
 def stale_entries(desk: Desk, now: dt.datetime | None = None) -> dict:
     """Members' entries not reviewed since the cutoff, by organisation id: [(kind label, title)]. Three queries."""
     from django.db.models import Q

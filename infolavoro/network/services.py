@@ -17,7 +17,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from infolavoro.accounts.models import Role, RoleAssignment
 from infolavoro.accounts.permissions import can
 from infolavoro.notifications.services import queue_email
 
@@ -182,11 +181,7 @@ def send_stale_reminders(now: dt.datetime | None = None) -> int:
         stale = selectors.stale_entries(desk, now)
         due = Q(stale_reminder_sent_at__isnull=True) | Q(stale_reminder_sent_at__lt=now - REMIND_EVERY)
         organizations = Organization.objects.filter(due, desk=desk, is_active=True, pk__in=stale.keys())
-        editors: dict[Any, list[str]] = {}
-        for org_id, email in RoleAssignment.objects.filter(
-                role=Role.MEMBER_EDITOR, is_active=True, organization__in=organizations,
-                user__is_active=True).values_list("organization_id", "user__email"):
-            editors.setdefault(org_id, []).append(email)
+        editors = selectors.editor_emails(organizations)
         for org in organizations:
             # Without an editor the member cannot log in: it reads its public page and answers the desk.
             recipients = editors.get(org.pk) or ([org.email] if org.email else [])

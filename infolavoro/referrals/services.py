@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from infolavoro.accounts.permissions import can
 from infolavoro.intake.models import AuditAction, Citizen, Consultation
 from infolavoro.intake.services import audit
+from infolavoro.network import selectors as network_selectors
 from infolavoro.network.models import Service, TaxonomyTerm
 from infolavoro.notifications.services import queue_email
 
@@ -67,13 +68,18 @@ def create_referral(
         )
         referral.citizen_emailed = True
         audit(citizen, actor, AuditAction.EMAIL, f"segnalazione {referral.code}", now)
-    if organization.email:
-        # The member gets a pointer to its inbox, never the citizen's data by e-mail.
+    # The member's editors get a pointer to their inbox, never the citizen's data by e-mail; a member without
+    # editors cannot open it, so it is written to at its own address and asked to get in touch with the desk.
+    editors = network_selectors.editor_emails([organization]).get(organization.pk, [])
+    referral.member_can_respond = bool(editors)
+    recipients = editors or ([organization.email] if organization.email else [])
+    if recipients:
         queue_email(
-            desk=desk, to=[organization.email], subject=_("Nuova segnalazione %(code)s") % {"code": referral.code},
+            desk=desk, to=recipients, subject=_("Nuova segnalazione %(code)s") % {"code": referral.code},
             template="referrals/email/member_new.txt",
             context={"code": referral.code, "service": service.name, "desk_name": desk.name,
-                     "desk_comune": desk.comune, "site_url": settings.SITE_URL,
+                     "desk_comune": desk.comune, "site_url": settings.SITE_URL, "has_access": bool(editors),
+                     "desk_phone": desk.phone,
                      "inbox_path": reverse("referrals:inbox", kwargs={"desk_slug": desk.slug})},
             reply_to=[desk.email] if desk.email else None,
         )

@@ -73,6 +73,11 @@ def new(request: HttpRequest, desk_slug: str, consultation_pk) -> HttpResponse:
             if not referral.citizen_emailed:
                 messages.warning(request, _("La persona non riceverà l'e-mail con i contatti del soggetto: "
                                             "consegnaglieli tu."))
+            if not referral.member_can_respond:
+                messages.warning(request, _(
+                    "%(name)s non ha ancora un accesso a InfoLavoro: non potrà accettare né aggiornare la "
+                    "segnalazione. Sentilo per telefono e invita un suo referente dalla gestione della rete."
+                ) % {"name": referral.organization.name})
             return redirect("referrals:detail", desk_slug=desk.slug, pk=referral.pk)
     elif request.method == "GET":
         intake_services.record_access(citizen, request.user, "nuova segnalazione")

@@ -138,9 +138,11 @@ def test_operator_refers_from_the_consultation_searching_by_need(client, desk, o
     response = client.post(url, {"message": "Vuole saldare"})
     assert "Scegli il servizio" in response.content.decode()
     assert "Vuole saldare" in response.content.decode()
-    response = client.post(url, {"service": service.pk, "message": "Vuole saldare"})
+    response = client.post(url, {"service": service.pk, "message": "Vuole saldare"}, follow=True)
     referral = Referral.objects.get()
-    assert response.url == reverse("referrals:detail", args=[desk.slug, referral.pk])
+    assert response.redirect_chain[0][0] == reverse("referrals:detail", args=[desk.slug, referral.pk])
+    # The member has nobody with an access yet: the operator is told to phone and invite it.
+    assert "non ha ancora un accesso a InfoLavoro" in response.content.decode()
     assert referral.consultation == consultation
     assert referral.need == terms["formazione"]
 
