@@ -18,9 +18,4 @@ def date_text(value: dt.date | dt.datetime, fmt: str = "l j F Y") -> str:
 
 
 def long_date(value: dt.date | dt.datetime, with_time: bool = False) -> str:
-    if isinstance(value, dt.datetime) and timezone.is_aware(value):
-        value = timezone.localtime(value)
-    text = date_text(value)
-    if with_time and isinstance(value, dt.datetime):
-        text += f", {value:%H:%M}"
-    return text
+    return date_text(value, "l j F Y, H:i" if with_time and isinstance(value, dt.datetime) else "l j F Y")
