@@ -167,3 +167,21 @@ def test_reminders_go_out_the_day_before_once(calendar):
     assert mail.outbox[-1].subject.startswith("Promemoria")
     booking.refresh_from_db()
     assert booking.reminder_sent_at == day_before
+
+
+@pytest.mark.parametrize(("calendar_name", "start", "too_early", "day_before"), [
+    # DST ends on Sunday 25 October 2026 (a 25-hour day): a Monday appointment at a member's premises.
+    ("member_calendar", dt.datetime(2026, 10, 26, 9, 0, tzinfo=ROME), dt.datetime(2026, 10, 24, 23, 30, tzinfo=ROME),
+     dt.datetime(2026, 10, 25, 23, 30, tzinfo=ROME)),
+    # DST starts on Sunday 28 March 2027 (23 hours; Easter, and Monday is Pasquetta): the desk on Tuesday.
+    ("calendar", dt.datetime(2027, 3, 30, 9, 0, tzinfo=ROME), dt.datetime(2027, 3, 28, 23, 30, tzinfo=ROME),
+     dt.datetime(2027, 3, 29, 23, 30, tzinfo=ROME)),
+])
+def test_reminders_follow_the_local_date_across_the_dst_weekends(request, calendar_name, start, too_early,
+                                                                 day_before):
+    """Reminded on the local day before, whatever the length of the days in between: less than 48 hours ahead
+    but two local days ahead is too early."""
+    services.book(request.getfixturevalue(calendar_name), start=start, now=start - dt.timedelta(days=20),
+                  **citizen())
+    assert services.send_reminders(now=too_early) == 0
+    assert services.send_reminders(now=day_before) == 1
