@@ -39,8 +39,11 @@ class LoginView(auth_views.LoginView):
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    """The staff home: what each of the user's roles lets them do."""
-    return render(request, "accounts/dashboard.html", {"roles": active_roles(request.user)})
+    """The staff home: for each of the user's roles, what is waiting today and what it lets them do."""
+    from .dashboard import glance
+
+    roles = [(role, glance(request.user, role)) for role in active_roles(request.user)]
+    return render(request, "accounts/dashboard.html", {"roles": roles})
 
 
 class StaffInviteForm(forms.Form):
