@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from . import selectors, services
+from .dashboard import glance
 from .models import RoleAssignment
 from .permissions import require
 from .selectors import active_roles
@@ -40,8 +41,6 @@ class LoginView(auth_views.LoginView):
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     """The staff home: for each of the user's roles, what is waiting today and what it lets them do."""
-    from .dashboard import glance
-
     roles = [(role, glance(request.user, role)) for role in active_roles(request.user)]
     return render(request, "accounts/dashboard.html", {"roles": roles})
 
