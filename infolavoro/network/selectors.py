@@ -192,16 +192,27 @@ def directory(desk: Desk, *, text: str = "", kind: str = "", topic: TaxonomyTerm
     return Directory(desk, matches)
 
 
-def editor_emails(organizations) -> dict:
-    """E-mail addresses of each member's active editors, by organisation id (one query). A member without any
-    cannot log in: it is written to at its own address and answers the desk."""
+class Recipients(NamedTuple):
+    emails: list[str]
+    editors: bool  # True: the member's editors, who can log in; False: its own address, which cannot
+
+
+def member_recipients(organizations) -> dict:
+    """Who is written to for each member, by organisation id (one query): its active editors; a member without
+    any cannot log in, so its own address, asked to answer the desk. Members with neither are left out."""
     from infolavoro.accounts.models import Role, RoleAssignment
 
-    found: dict = {}
+    editors: dict = {}
     for org_id, email in RoleAssignment.objects.filter(
             role=Role.MEMBER_EDITOR, is_active=True, organization__in=organizations,
             user__is_active=True).order_by("user__email").values_list("organization_id", "user__email"):
-        found.setdefault(org_id, []).append(email)
+        editors.setdefault(org_id, []).append(email)
+    found = {}
+    for org in organizations:
+        if org.pk in editors:
+            found[org.pk] = Recipients(editors[org.pk], True)
+        elif org.email:
+            found[org.pk] = Recipients([org.email], False)
     return found
 
 

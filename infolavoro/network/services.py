@@ -180,20 +180,20 @@ def send_stale_reminders(now: dt.datetime | None = None) -> int:
         cutoff = selectors.stale_cutoff(desk, now)
         stale = selectors.stale_entries(desk, now)
         due = Q(stale_reminder_sent_at__isnull=True) | Q(stale_reminder_sent_at__lt=now - REMIND_EVERY)
-        organizations = Organization.objects.filter(due, desk=desk, is_active=True, pk__in=stale.keys())
-        editors = selectors.editor_emails(organizations)
+        organizations = list(Organization.objects.filter(due, desk=desk, is_active=True, pk__in=stale.keys()))
+        recipients = selectors.member_recipients(organizations)
         for org in organizations:
-            # Without an editor the member cannot log in: it reads its public page and answers the desk.
-            recipients = editors.get(org.pk) or ([org.email] if org.email else [])
-            if not recipients:
+            if org.pk not in recipients:
                 continue
-            by_reply = org.pk not in editors
+            # Without an editor the member cannot log in: it reads its public page and answers the desk.
+            by_reply = not recipients[org.pk].editors
             link = reverse("network:organization" if by_reply else "network_manage:organization",
                            kwargs={"desk_slug": desk.slug, "slug": org.slug})
             with transaction.atomic():
                 if not Organization.objects.filter(due, pk=org.pk).update(stale_reminder_sent_at=now):
                     continue
-                queue_email(desk=desk, to=recipients, subject=_("Rete per il lavoro: dati da verificare"),
+                queue_email(desk=desk, to=recipients[org.pk].emails,
+                            subject=_("Rete per il lavoro: dati da verificare"),
                             template="network/email/stale_reminder.txt",
                             reply_to=[desk.email] if desk.email else None,
                             context={"organization": org, "entries": stale[org.pk], "cutoff": cutoff,

@@ -70,15 +70,14 @@ def create_referral(
         audit(citizen, actor, AuditAction.EMAIL, f"segnalazione {referral.code}", now)
     # The member's editors get a pointer to their inbox, never the citizen's data by e-mail; a member without
     # editors cannot open it, so it is written to at its own address and asked to get in touch with the desk.
-    editors = network_selectors.editor_emails([organization]).get(organization.pk, [])
-    referral.member_can_respond = bool(editors)
-    recipients = editors or ([organization.email] if organization.email else [])
+    recipients = network_selectors.member_recipients([organization]).get(organization.pk)
+    referral.member_can_respond = bool(recipients and recipients.editors)
     if recipients:
         queue_email(
-            desk=desk, to=recipients, subject=_("Nuova segnalazione %(code)s") % {"code": referral.code},
+            desk=desk, to=recipients.emails, subject=_("Nuova segnalazione %(code)s") % {"code": referral.code},
             template="referrals/email/member_new.txt",
             context={"code": referral.code, "service": service.name, "desk_name": desk.name,
-                     "desk_comune": desk.comune, "site_url": settings.SITE_URL, "has_access": bool(editors),
+                     "desk_comune": desk.comune, "site_url": settings.SITE_URL, "has_access": recipients.editors,
                      "desk_phone": desk.phone,
                      "inbox_path": reverse("referrals:inbox", kwargs={"desk_slug": desk.slug})},
             reply_to=[desk.email] if desk.email else None,
