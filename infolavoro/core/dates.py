@@ -19,3 +19,11 @@ def date_text(value: dt.date | dt.datetime, fmt: str = "l j F Y") -> str:
 
 def long_date(value: dt.date | dt.datetime, with_time: bool = False) -> str:
     return date_text(value, "l j F Y, H:i" if with_time and isinstance(value, dt.datetime) else "l j F Y")
+
+
+def add_years(day: dt.date, years: int) -> dt.date:
+    """The same calendar day `years` later (or earlier); 29 February becomes 28 February in a common year."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February → a year without one
+        return day.replace(year=day.year + years, day=28)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from infolavoro.accounts.permissions import require
+from infolavoro.core.dates import add_years
 
 from . import selectors, services
 from .forms import ClosureForm, IntervalFormSet
@@ -81,7 +82,7 @@ def manage_closures(request: HttpRequest, desk_slug: str) -> HttpResponse:
             return redirect("desks:manage_closures", desk_slug=desk.slug)
     today = timezone.localdate(timezone=desk.tz)
     closures = desk.closures.filter(ends_on__gte=today).select_related("created_by")
-    holidays = selectors.closed_days(desk, today, today.replace(year=today.year + 1))
+    holidays = selectors.closed_days(desk, today, add_years(today, 1))
     return render(request, "desks/manage_closures.html", {
         "form": form,
         "closures": closures,

@@ -30,3 +30,12 @@ def test_template_filter_and_capfirst_for_a_list_item():
     template = Template('{% load infolavoro %}{{ day|date_text|capfirst }} · {{ day|date_text:"j F" }}')
     with translation.override("it"):
         assert template.render(Context({"day": dt.date(2026, 12, 8)})) == "Martedì 8 dicembre 2026 · 8 dicembre"
+
+
+def test_add_years_keeps_the_day_and_turns_29_february_into_28():
+    from infolavoro.core.dates import add_years
+
+    assert add_years(dt.date(2026, 12, 9), 1) == dt.date(2027, 12, 9)
+    assert add_years(dt.date(2028, 2, 29), 1) == dt.date(2029, 2, 28)
+    assert add_years(dt.date(2028, 2, 29), 4) == dt.date(2032, 2, 29)
+    assert add_years(dt.date(2028, 2, 29), -1) == dt.date(2027, 2, 28)

@@ -63,3 +63,17 @@ def test_closure_of_another_desk_is_404(client, desk, other_desk, desk_admin):
 def test_operator_gets_404(client, operator, url):
     client.force_login(operator)
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_closures_page_opens_on_29_february(client, desk, desk_admin, url, monkeypatch):
+    # A frozen clock on a leap day: the page looks a year ahead, to 28 February 2029 (there is no 29th).
+    frozen = dt.datetime(2028, 2, 29, 9, 0, tzinfo=dt.UTC)
+    monkeypatch.setattr(timezone, "now", lambda: frozen)
+    assert timezone.localdate() == dt.date(2028, 2, 29)
+    client.force_login(desk_admin)
+    response = client.get(url)
+    assert response.status_code == 200
+    holidays = [c.date for c in response.context["public_holidays"]]
+    assert dt.date(2028, 4, 25) in holidays  # Liberazione, inside the year ahead
+    assert max(holidays) <= dt.date(2029, 2, 28)
