@@ -34,7 +34,18 @@ LOGO_MAX_BYTES = 1024 * 1024
 
 
 def clean_text(value: str) -> str:
-    return html.unescape(nh3.clean(value or "", tags=set())).strip()
+    """Plain text as a reader would see it, with no markup left: tags (and script/style content) removed and
+    entities decoded, repeated until nothing changes, so an encoded tag (`&lt;script&gt;`) cannot come back as
+    a real one. Stored as plain text; every output escapes it (templates, e-mails; JSON and CSV carry text)."""
+    text = (value or "").replace("\x00", "")
+    for _attempt in range(8):
+        plain = html.unescape(nh3.clean(text, tags=set()))
+        if plain == text:
+            break
+        text = plain
+    else:  # pathological nesting: drop what could still open a tag
+        text = text.replace("<", "").replace(">", "")
+    return text.strip()
 
 
 def check_logo(upload: Any) -> None:

@@ -3,7 +3,6 @@ with the licence. Built from the same objects as the API (network/hsds.py), flat
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import zipfile
@@ -14,6 +13,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 
+from infolavoro.core.exports import csv_text
 from infolavoro.desks.models import Desk
 
 from . import hsds
@@ -91,11 +91,7 @@ def zip_bytes(desk: Desk) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, columns in TABLES.items():
-            text = io.StringIO()
-            writer = csv.DictWriter(text, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(tables[name])
-            archive.writestr(f"{name}.csv", text.getvalue())
+            archive.writestr(f"{name}.csv", csv_text(columns, tables[name]))
         archive.writestr("datapackage.json", json.dumps(datapackage(desk), ensure_ascii=False, indent=2))
         archive.writestr("LICENSE.txt", f"{desk.open_data_licence} {LICENCES.get(desk.open_data_licence, '')}\n"
                                         f"© {desk.comune} e soggetti della Rete per il lavoro\n")
