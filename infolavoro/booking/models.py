@@ -12,7 +12,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from infolavoro.core.validators import validate_phone_number
+from infolavoro.core.validators import validate_phone_number, validate_single_line
 from infolavoro.desks.models import WEEKDAYS
 
 
@@ -22,7 +22,7 @@ class Calendar(models.Model):
     desk = models.ForeignKey("desks.Desk", on_delete=models.CASCADE, related_name="calendars")
     service = models.ForeignKey("network.Service", on_delete=models.CASCADE, null=True, blank=True,
                                 related_name="calendars", verbose_name=_("servizio"))
-    name = models.CharField(_("nome"), max_length=200)
+    name = models.CharField(_("nome"), max_length=200, validators=[validate_single_line])
     slot_minutes = models.PositiveSmallIntegerField(
         _("durata dell'appuntamento (minuti)"), default=30, validators=[MinValueValidator(5), MaxValueValidator(480)])
     buffer_minutes = models.PositiveSmallIntegerField(

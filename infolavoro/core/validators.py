@@ -52,3 +52,18 @@ def phone_key(value: str) -> str:
         return phonenumbers.format_number(phonenumbers.parse(value, "IT"), phonenumbers.PhoneNumberFormat.E164)
     except phonenumbers.NumberParseException:
         return "".join(c for c in value if c.isdigit())
+
+
+def single_line(value: object) -> str:
+    """The text on one line: every run of whitespace (line breaks, tabs, U+2028…) becomes one space. For e-mail
+    subjects and other header-like values built from names."""
+    return " ".join(str(value).split())
+
+
+LINE_BREAKS = frozenset("\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029")  # what str.splitlines() breaks on
+
+
+def validate_single_line(value: str) -> None:
+    """Names and titles are one line: a line break in a name would break every e-mail subject built from it."""
+    if any(c in LINE_BREAKS for c in value or ""):
+        raise ValidationError(_("Scrivi il nome su una sola riga, senza andare a capo."), code="single_line")

@@ -11,7 +11,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from infolavoro.core.validators import validate_phone_number
+from infolavoro.core.validators import validate_phone_number, validate_single_line
 
 WEEKDAYS = [
     (0, _("lunedì")),
@@ -39,7 +39,8 @@ def validate_timezone(value: str) -> None:
 
 
 class Desk(models.Model):
-    name = models.CharField(_("nome"), max_length=120, help_text=_("Es. «InfoLavoro»"))
+    name = models.CharField(_("nome"), max_length=120, help_text=_("Es. «InfoLavoro»"),
+                            validators=[validate_single_line])
     slug = models.SlugField(
         _("indirizzo breve"), max_length=60, unique=True, validators=[validate_not_reserved]
     )

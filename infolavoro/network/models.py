@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from infolavoro.core.validators import validate_phone_number
+from infolavoro.core.validators import validate_phone_number, validate_single_line
 
 
 class OrganizationKind(models.TextChoices):
@@ -31,7 +31,7 @@ class TaxonomyTerm(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     desk = models.ForeignKey("desks.Desk", on_delete=models.CASCADE, related_name="taxonomy_terms")
     code = models.SlugField(_("codice"), max_length=60)
-    name = models.CharField(_("nome"), max_length=120)
+    name = models.CharField(_("nome"), max_length=120, validators=[validate_single_line])
     description = models.TextField(_("descrizione"), blank=True)
     parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="children")
     position = models.PositiveSmallIntegerField(_("ordine"), default=0)
@@ -51,8 +51,9 @@ class Organization(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     desk = models.ForeignKey("desks.Desk", on_delete=models.CASCADE, related_name="organizations")
-    name = models.CharField(_("nome"), max_length=200)
-    alternate_name = models.CharField(_("nome breve o sigla"), max_length=120, blank=True)
+    name = models.CharField(_("nome"), max_length=200, validators=[validate_single_line])
+    alternate_name = models.CharField(_("nome breve o sigla"), max_length=120, blank=True,
+                                      validators=[validate_single_line])
     slug = models.SlugField(_("indirizzo breve"), max_length=80)
     kind = models.CharField(_("tipo"), max_length=32, choices=OrganizationKind.choices)
     logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
@@ -90,7 +91,7 @@ class Location(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="locations")
-    name = models.CharField(_("nome della sede"), max_length=200)
+    name = models.CharField(_("nome della sede"), max_length=200, validators=[validate_single_line])
     address_1 = models.CharField(_("indirizzo"), max_length=200)
     address_2 = models.CharField(_("piano, scala, ufficio"), max_length=200, blank=True)
     accessibility = models.TextField(_("accessibilità della sede"), blank=True,
@@ -117,7 +118,7 @@ class Service(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="services")
-    name = models.CharField(_("nome"), max_length=200)
+    name = models.CharField(_("nome"), max_length=200, validators=[validate_single_line])
     slug = models.SlugField(_("indirizzo breve"), max_length=80)
     description = models.TextField(_("descrizione"))
     audience = models.TextField(_("a chi si rivolge"), blank=True)
@@ -199,8 +200,8 @@ class Contact(models.Model):
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="contacts")
     service = models.ForeignKey(Service, on_delete=models.CASCADE, null=True, blank=True, related_name="contacts")
     location = models.ForeignKey(Location, on_delete=models.CASCADE, null=True, blank=True, related_name="contacts")
-    name = models.CharField(_("nome o ufficio"), max_length=200)
-    title = models.CharField(_("ruolo"), max_length=200, blank=True)
+    name = models.CharField(_("nome o ufficio"), max_length=200, validators=[validate_single_line])
+    title = models.CharField(_("ruolo"), max_length=200, blank=True, validators=[validate_single_line])
     department = models.CharField(_("settore"), max_length=200, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("telefono"), max_length=32, blank=True, validators=[validate_phone_number])
@@ -218,7 +219,7 @@ class ReviewedEntry(models.Model):
     """What members publish beyond services: reviewed like them, kept current like them."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    title = models.CharField(_("titolo"), max_length=200)
+    title = models.CharField(_("titolo"), max_length=200, validators=[validate_single_line])
     slug = models.SlugField(_("indirizzo breve"), max_length=80)
     description = models.TextField(_("descrizione"))
     taxonomy_terms = models.ManyToManyField(TaxonomyTerm, blank=True, related_name="+",

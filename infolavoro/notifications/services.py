@@ -14,6 +14,8 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from infolavoro.core.validators import single_line
+
 from .models import OutboxAttachment, OutboxMessage, OutboxState
 
 logger = logging.getLogger(__name__)
@@ -41,10 +43,11 @@ def queue_email(
     attachments: Iterable[tuple[str, bytes, str]] = (),
     reply_to: Sequence[str] | None = None,
 ) -> OutboxMessage:
-    """Render the e-mail now (in the active language) and store it; delivery happens after the commit."""
+    """Render the e-mail now (in the active language) and store it; delivery happens after the commit. The subject
+    is made one line here (names in it may hold a line break), so no header can be broken or injected."""
     body = render_to_string(template, {**context, "desk": context.get("desk", desk)})
     message = OutboxMessage.objects.create(
-        desk=desk, to=list(to), reply_to=list(reply_to or []), subject=str(subject)[:300], body=body,
+        desk=desk, to=list(to), reply_to=list(reply_to or []), subject=single_line(subject)[:300], body=body,
         template=template, next_attempt_at=timezone.now(),
     )
     OutboxAttachment.objects.bulk_create(
@@ -101,8 +104,9 @@ def deliver_pending(now: dt.datetime | None = None, limit: int = 200) -> int:
         for message in due:
             if not _claim(message.pk, now):
                 continue
-            email = EmailMessage(subject=message.subject, body=message.body, from_email=settings.DEFAULT_FROM_EMAIL,
-                                 to=message.to, reply_to=message.reply_to or None, connection=connection)
+            email = EmailMessage(subject=single_line(message.subject), body=message.body,
+                                 from_email=settings.DEFAULT_FROM_EMAIL, to=message.to,
+                                 reply_to=message.reply_to or None, connection=connection)
             for attachment in message.attachments.all():
                 email.attach(attachment.filename, bytes(attachment.content), attachment.mimetype)
             try:
