@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+from pathlib import Path
 from typing import Any
 
 import qrcode
@@ -46,6 +47,17 @@ def _fonts() -> dict[str, str]:
     return found
 
 
+def _logo_uri(member: Organization) -> str:
+    """The member's logo as a file:// URI for WeasyPrint ("" when none or not on a local file system)."""
+    if not member.logo:
+        return ""
+    try:
+        path = Path(member.logo.path)
+    except NotImplementedError:  # remote storage
+        return ""
+    return path.as_uri() if path.is_file() else ""
+
+
 def context(desk: Desk, now: dt.datetime | None = None) -> dict[str, Any]:
     now = now or timezone.now()
     services = Service.objects.filter(is_active=True).prefetch_related("taxonomy_terms", "schedules")
@@ -62,6 +74,7 @@ def context(desk: Desk, now: dt.datetime | None = None) -> dict[str, Any]:
         member.public_url = url
         member.qr = qr_svg(url)
         member.anchor = f"m-{member.slug}"
+        member.logo_src = _logo_uri(member)
     index = []
     for topic in selectors.topics(desk):
         names = [m for m in members if any(topic in s.taxonomy_terms.all() for s in m.services.all())]

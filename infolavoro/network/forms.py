@@ -45,7 +45,10 @@ class OrganizationForm(forms.ModelForm):
         model = Organization
         formfield_callback = _formfield
         fields = ["name", "alternate_name", "description", "email", "phone", "website", "logo"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 5})}
+        # A plain file input: the current logo is shown by the page (media are served by network:logo).
+        widgets = {"description": forms.Textarea(attrs={"rows": 5}), "logo": forms.FileInput}
+
+    remove_logo = forms.BooleanField(label=_("Togli il logo"), required=False)
 
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import uuid
+import warnings
 from collections.abc import Iterable
 from typing import Any
 
@@ -29,8 +31,9 @@ TEXT_FIELDS = {"description", "audience", "eligibility", "how_to_access", "requi
 REMIND_EVERY = dt.timedelta(days=14)
 # Paths under /<desk>/rete/ and /<desk>/gestione/rete/ that a member's slug must not take.
 RESERVED_SLUGS = {"temi", "opuscolo", "open-data", "revisione"}
-LOGO_TYPES = {"PNG", "JPEG", "WEBP"}
+LOGO_TYPES = {"PNG": "png", "JPEG": "jpg", "WEBP": "webp"}  # verified format → stored file's extension
 LOGO_MAX_BYTES = 1024 * 1024
+LOGO_MAX_SIDE = 4000  # pixels: a larger image is refused before it is decoded (decompression bombs)
 
 
 def clean_text(value: str) -> str:
@@ -48,21 +51,29 @@ def clean_text(value: str) -> str:
     return text.strip()
 
 
-def check_logo(upload: Any) -> None:
-    """Type by content (Pillow), not by name; at most 1 MB."""
+def check_logo(upload: Any) -> str:
+    """Type by content (Pillow), not by name; at most 1 MB and LOGO_MAX_SIDE pixels a side, checked from the
+    header before anything is decoded. Returns the extension the file is stored under."""
     from PIL import Image, UnidentifiedImageError
 
     if upload.size > LOGO_MAX_BYTES:
         raise ValidationError({"logo": _("Il logo è troppo grande: al massimo 1 MB.")})
     try:
-        with Image.open(upload) as image:
-            kind = image.format
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # the size is checked right below
+            image = Image.open(upload)
+        with image:
+            kind, (width, height) = image.format, image.size
+            if width > LOGO_MAX_SIDE or height > LOGO_MAX_SIDE:
+                raise ValidationError({"logo": _("Il logo è troppo grande: al massimo %(side)d × %(side)d pixel.")
+                                       % {"side": LOGO_MAX_SIDE}})
             image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError) as error:
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError) as error:
         raise ValidationError({"logo": _("Il file non è un'immagine valida.")}) from error
     if kind not in LOGO_TYPES:
         raise ValidationError({"logo": _("Formato non ammesso: usa PNG, JPEG o WebP.")})
     upload.seek(0)
+    return LOGO_TYPES[kind]
 
 
 def _require_edit(actor: Any, organization: Organization) -> None:
@@ -127,9 +138,18 @@ def _save(organization: Organization, obj: Model, kind: str, data: dict[str, Any
 
 @transaction.atomic
 def update_organization(organization: Organization, data: dict[str, Any], actor: Any) -> Organization:
-    if data.get("logo") and hasattr(data["logo"], "size"):
-        check_logo(data["logo"])
-    return _save(organization, organization, "organization", data, actor)
+    """`data["logo"]`: a new upload, False to remove it, absent to keep it. The replaced file is deleted once
+    the change is committed."""
+    old_logo = Organization.objects.filter(pk=organization.pk).values_list("logo", flat=True).first() or ""
+    if data.get("logo") is False:
+        data = {**data, "logo": ""}
+    elif data.get("logo") and hasattr(data["logo"], "size"):
+        data["logo"].name = f"{uuid.uuid4().hex}.{check_logo(data['logo'])}"  # named by its verified type
+    organization = _save(organization, organization, "organization", data, actor)
+    if old_logo and "logo" in data and organization.logo.name != old_logo:
+        storage = organization.logo.storage
+        transaction.on_commit(lambda: storage.delete(old_logo))
+    return organization
 
 
 @transaction.atomic

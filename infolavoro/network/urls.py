@@ -10,5 +10,6 @@ urlpatterns = [
     path("temi/", views.topics, name="topics"),
     path("temi/<slug:code>/", views.topic, name="topic"),
     path("<slug:slug>/", views.organization, name="organization"),
+    path("<slug:slug>/logo/", views.logo, name="logo"),
     path("<slug:organization_slug>/servizi/<slug:slug>/", views.service, name="service"),
 ]

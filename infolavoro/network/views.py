@@ -4,11 +4,12 @@ and the "what do you need?" entry points by topic."""
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
 
 from . import selectors
 from .forms import DirectorySearchForm
+from .models import Organization
 
 PER_PAGE = 12
 
@@ -38,6 +39,28 @@ def organization(request: HttpRequest, desk_slug: str, slug: str) -> HttpRespons
     return render(request, "network/organization.html", {
         "organization": org, "stale": selectors.is_stale(org, request.desk),
     })
+
+
+LOGO_CONTENT_TYPES = {"png": "image/png", "jpg": "image/jpeg", "webp": "image/webp"}
+
+
+def logo(request: HttpRequest, desk_slug: str, slug: str) -> HttpResponse:
+    """An active member's logo, from the media storage shared by all workers. Stored files are named by their
+    verified type (network.services.check_logo), so the type sent is the type checked. The URL carries the file's
+    name (?v=), so it can be cached for long."""
+    org = get_object_or_404(Organization.objects.filter(desk=request.desk, is_active=True).exclude(logo=""),
+                            slug=slug)
+    content_type = LOGO_CONTENT_TYPES.get(org.logo.name.rsplit(".", 1)[-1].lower())
+    if content_type is None:
+        raise Http404
+    try:
+        handle = org.logo.storage.open(org.logo.name, "rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    response = FileResponse(handle, content_type=content_type)
+    response["Cache-Control"] = "public, max-age=86400"
+    response["Content-Security-Policy"] = "default-src 'none'"
+    return response
 
 
 def service(request: HttpRequest, desk_slug: str, organization_slug: str, slug: str) -> HttpResponse:

@@ -84,7 +84,9 @@ def organization(request: HttpRequest, desk_slug: str, slug: str) -> HttpRespons
     form = OrganizationForm(request.POST or None, request.FILES or None, instance=Organization.objects.get(pk=org.pk))
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in OrganizationForm.Meta.fields}
-        if not request.FILES.get("logo"):
+        if form.cleaned_data["remove_logo"] and not request.FILES.get("logo"):
+            data["logo"] = False
+        elif not request.FILES.get("logo"):
             data.pop("logo")
         try:
             services.update_organization(org, data, request.user)
