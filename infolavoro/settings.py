@@ -178,6 +178,9 @@ if EMAIL_HOST:
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 else:
     EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Seconds each exchange with the mail server may take: a relay that accepts and never answers cannot hold a worker
+# (a message left "sending" past it goes back to the queue, notifications.services.requeue_stuck).
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "InfoLavoro <noreply@infolavoro.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

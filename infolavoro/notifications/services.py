@@ -10,7 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Case, F, Value, When
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -21,8 +21,10 @@ from .models import OutboxAttachment, OutboxMessage, OutboxState
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 10
-# A worker that died while sending leaves its claim behind; after this the message is tried again.
-STALE_CLAIM = dt.timedelta(minutes=15)
+# One SMTP delivery is a handful of exchanges (connect, EHLO, STARTTLS, AUTH, MAIL, RCPT, DATA), each bounded by
+# EMAIL_TIMEOUT: a message still "sending" after this many timeouts is stuck (a worker died or hung) and goes
+# back to the queue.
+STUCK_AFTER_TIMEOUTS = 10
 # Bodies of delivered e-mails hold personal data: they are kept only this long.
 KEEP_SENT = dt.timedelta(days=30)
 
@@ -67,12 +69,32 @@ def _enqueue_delivery() -> None:
         logger.warning("outbox: could not enqueue delivery", exc_info=True)
 
 
-def _claim(message_id: int, now: dt.datetime) -> bool:
-    """Take a message for this worker; a conditional update, so two workers never send the same one."""
+def stuck_after() -> dt.timedelta:
+    """How long a message may stay "sending" before it counts as stuck."""
+    return dt.timedelta(seconds=STUCK_AFTER_TIMEOUTS * (getattr(settings, "EMAIL_TIMEOUT", None) or 60))
+
+
+def requeue_stuck(now: dt.datetime | None = None) -> int:
+    """Messages left "sending" past the timeout go back to the queue, as a failed attempt (so a message that
+    hangs the relay every time is given up on after MAX_ATTEMPTS like any other)."""
+    now = now or timezone.now()
+    requeued = OutboxMessage.objects.filter(state=OutboxState.SENDING, claimed_at__lt=now - stuck_after()).update(
+        state=Case(When(attempts__gte=MAX_ATTEMPTS - 1, then=Value(OutboxState.FAILED)),
+                   default=Value(OutboxState.PENDING)),
+        attempts=F("attempts") + 1, claimed_at=None, next_attempt_at=now,
+        last_error="stuck in sending past the e-mail timeout",
+    )
+    if requeued:
+        logger.warning("outbox: %s message(s) stuck in sending returned to the queue", requeued)
+    return requeued
+
+
+def _claim(message_id: int) -> bool:
+    """Take a message for this worker; a conditional update, so two workers never send the same one. The claim
+    is stamped when it is taken (not when the batch started), so stuck_after() counts from this message."""
     return bool(
-        OutboxMessage.objects.filter(pk=message_id)
-        .filter(Q(state=OutboxState.PENDING) | Q(state=OutboxState.SENDING, claimed_at__lt=now - STALE_CLAIM))
-        .update(state=OutboxState.SENDING, claimed_at=now)
+        OutboxMessage.objects.filter(pk=message_id, state=OutboxState.PENDING)
+        .update(state=OutboxState.SENDING, claimed_at=timezone.now())
     )
 
 
@@ -90,11 +112,10 @@ def _fail(message: OutboxMessage, error: Exception, now: dt.datetime) -> None:
 def deliver_pending(now: dt.datetime | None = None, limit: int = 200) -> int:
     """Send what is due; return how many were sent. Failures are retried later with back-off."""
     now = now or timezone.now()
+    requeue_stuck(now)
     due = list(
-        OutboxMessage.objects.filter(
-            Q(state=OutboxState.PENDING, next_attempt_at__lte=now)
-            | Q(state=OutboxState.SENDING, claimed_at__lt=now - STALE_CLAIM)
-        ).prefetch_related("attachments")[:limit]
+        OutboxMessage.objects.filter(state=OutboxState.PENDING, next_attempt_at__lte=now)
+        .prefetch_related("attachments")[:limit]
     )
     if not due:
         return 0
@@ -102,7 +123,7 @@ def deliver_pending(now: dt.datetime | None = None, limit: int = 200) -> int:
     connection = get_connection(fail_silently=False)
     try:
         for message in due:
-            if not _claim(message.pk, now):
+            if not _claim(message.pk):
                 continue
             email = EmailMessage(subject=single_line(message.subject), body=message.body,
                                  from_email=settings.DEFAULT_FROM_EMAIL, to=message.to,

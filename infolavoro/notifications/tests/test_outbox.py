@@ -1,7 +1,10 @@
 """The outbox keeps every e-mail until the mail server takes it."""
 
 import datetime as dt
+import signal
 import smtplib
+import socket
+import time
 
 import pytest
 from django.core import mail
@@ -77,12 +80,17 @@ def test_gives_up_after_max_attempts_and_keeps_the_message(desk, settings):
 
 
 @pytest.mark.django_db
-def test_a_claimed_message_is_not_sent_twice_but_a_stale_claim_is_retried(desk):
+def test_a_claimed_message_is_not_sent_twice_but_a_stuck_one_returns_to_the_queue(desk, settings):
+    settings.EMAIL_TIMEOUT = 30  # stuck after 10 timeouts: 5 minutes
     message = queue(desk)
     now = timezone.now()
     OutboxMessage.objects.filter(pk=message.pk).update(state=OutboxState.SENDING, claimed_at=now)
-    assert deliver_pending(now=now + dt.timedelta(minutes=1)) == 0
-    assert deliver_pending(now=now + dt.timedelta(minutes=16)) == 1
+    assert deliver_pending(now=now + dt.timedelta(minutes=4)) == 0
+    message.refresh_from_db()
+    assert message.state == OutboxState.SENDING
+    assert deliver_pending(now=now + dt.timedelta(minutes=6)) == 1
+    message.refresh_from_db()
+    assert (message.state, message.attempts) == (OutboxState.SENT, 2)  # the stuck try counts as one
 
 
 @pytest.mark.django_db
@@ -119,3 +127,48 @@ def test_scheduler_enqueues_each_periodic_task_once_per_interval(settings):
     assert enqueue_due(now + dt.timedelta(seconds=30)) == []
     assert enqueue_due(now + dt.timedelta(seconds=61)) == ["infolavoro.notifications.tasks.send_outbox"]
     assert DBTaskResult.objects.count() == 2
+
+
+class StillWaiting(BaseException):  # not an Exception: the outbox's error handling must not swallow it
+    pass
+
+
+@pytest.fixture
+def silent_relay():
+    """A mail server that accepts the connection and never says a word (the kernel completes the handshake of a
+    listening socket nobody reads from)."""
+    server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    yield server.getsockname()[1]
+    server.close()
+
+
+@pytest.mark.django_db
+def test_a_relay_that_never_answers_cannot_hold_the_worker(desk, settings, silent_relay):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS = "127.0.0.1", silent_relay, False
+    settings.EMAIL_TIMEOUT = 1
+    message = queue(desk)
+
+    def give_up(signum, frame):  # without a timeout the worker would wait for ever: stop the test instead
+        raise StillWaiting("deliver_pending still waiting after 15 s")
+
+    previous = signal.signal(signal.SIGALRM, give_up)
+    signal.alarm(15)
+    started = time.monotonic()
+    try:
+        assert deliver_pending() == 0
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert time.monotonic() - started < 5
+    message.refresh_from_db()
+    assert (message.state, message.attempts) == (OutboxState.PENDING, 1)
+    assert "timed out" in message.last_error
+
+
+def test_email_timeout_is_configured():
+    from django.conf import settings
+
+    assert 0 < settings.EMAIL_TIMEOUT <= 60
