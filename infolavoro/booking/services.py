@@ -3,7 +3,8 @@
 Each is one transaction. The capacity rule is the database's: a booking takes a free numbered seat of its slot
 and the partial unique constraint `booking_one_person_per_seat` refuses a second active booking on it, so
 concurrent requests for the last seat cannot both win, on SQLite (serialised IMMEDIATE transactions) as on
-PostgreSQL (the unique index makes the loser wait, then fail).
+PostgreSQL (the unique index makes the loser wait, then fail). The limit of future bookings per mailbox is
+counted and enforced under a per-mailbox lock (core.locks.serialise), so simultaneous requests cannot overshoot it.
 """
 
 from __future__ import annotations
@@ -18,12 +19,14 @@ from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from infolavoro.accounts.permissions import can
 from infolavoro.core.dates import long_date
+from infolavoro.core.locks import serialise
 from infolavoro.core.validators import validate_phone_number
 from infolavoro.desks.hours import WeeklyInterval
 from infolavoro.desks.services import validate_weekly_intervals
@@ -153,8 +156,19 @@ def _email(booking: Booking, template: str, subject: str, *, method: str = "REQU
                 reply_to=[desk.email] if desk.email else None)
 
 
+def mailbox(email: str) -> str:
+    """The mailbox an address delivers to, for counting: lower case, without a sub-address ("maria+2@x.it" and
+    "Maria@x.it" are both "maria@x.it")."""
+    local, _at, domain = email.strip().lower().rpartition("@")
+    return f"{local.split('+', 1)[0]}@{domain}" if local else email.strip().lower()
+
+
 def _future_bookings_for(email: str, calendar: Calendar, now: dt.datetime) -> int:
-    return Booking.objects.filter(desk=calendar.desk, email__iexact=email, start__gte=now,
+    """Future bookings at the desk held by the same mailbox, whatever sub-address they were made with. Addresses
+    are stored in lower case (book), so the match is exact and uses the (email, start) index."""
+    local, _at, domain = mailbox(email).rpartition("@")
+    same_mailbox = Q(email=f"{local}@{domain}") | Q(email__startswith=f"{local}+", email__endswith=f"@{domain}")
+    return Booking.objects.filter(same_mailbox, desk=calendar.desk, start__gte=now,
                                   status=BookingStatus.BOOKED).count()
 
 
@@ -186,6 +200,9 @@ def book(
         errors["reason"] = [_("Scegli l'argomento dell'appuntamento.")]
     if len(details) > 2000:
         errors["details"] = [_("Il testo è troppo lungo (massimo 2000 caratteri).")]
+    if not errors and email and not staff:
+        # Count and insert are one decision: a second request for the same mailbox waits until this one commits.
+        serialise(f"booking.limit:{calendar.desk_id}:{mailbox(email)}")
     if not errors and email and not staff and (
         _future_bookings_for(email, calendar, now) >= calendar.max_future_bookings_per_email
     ):

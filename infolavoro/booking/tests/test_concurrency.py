@@ -6,6 +6,7 @@ import threading
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 
 from infolavoro.booking import services
@@ -63,4 +64,42 @@ def test_concurrent_bookings_never_exceed_capacity(desk, capacity):
     assert losers == ATTEMPTS - capacity
     assert Booking.objects.filter(calendar=calendar, start=SLOT).count() == capacity
     assert sorted(Booking.objects.values_list("seat", flat=True)) == list(range(1, capacity + 1))
+    connection.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_bookings_with_one_mailbox_respect_the_limit(desk):
+    """15 requests at once, same person (some with sub-addresses), 15 different free slots, limit 3: exactly 3
+    bookings. The count and the insert are one serialised decision (core.locks.serialise)."""
+    from infolavoro.booking.models import Reason
+
+    Reason.objects.create(desk=desk, code="orientamento", label="Orientamento")
+    calendar = make_calendar(desk, intervals=((2, "08:00", "16:00", 1),), max_future_bookings_per_email=3)
+    requests = 15
+    barrier = threading.Barrier(requests)
+    outcomes: list[str] = []
+    lock = threading.Lock()
+
+    def worker(n: int) -> None:
+        try:
+            barrier.wait()
+            email = "stessa@example.org" if n % 3 else f"stessa+{n}@example.org"
+            try:
+                services.book(calendar, start=SLOT + dt.timedelta(minutes=30 * (n - 2)), now=NOW,
+                              **citizen(email=email))
+                outcome = "booked"
+            except ValidationError:
+                outcome = "limit"
+            with lock:
+                outcomes.append(outcome)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(requests)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["booked"] * 3 + ["limit"] * (requests - 3)
+    assert Booking.objects.filter(calendar=calendar).count() == 3
     connection.close()

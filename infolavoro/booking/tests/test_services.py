@@ -84,6 +84,22 @@ def test_one_email_holds_at_most_n_future_bookings(calendar):
     assert "già 2 appuntamenti" in error.value.message_dict["email"][0]
 
 
+@pytest.mark.parametrize("address", ["maria.rossi+2@example.org", "Maria.Rossi+prenota@EXAMPLE.org"])
+def test_sub_addresses_count_as_the_same_mailbox(calendar, address):
+    calendar.max_future_bookings_per_email = 2
+    calendar.save()
+    services.book(calendar, start=SLOT, now=NOW, **citizen())
+    services.book(calendar, start=SLOT + dt.timedelta(minutes=30), now=NOW,
+                  **citizen(email="maria.rossi+1@example.org"))
+    with pytest.raises(ValidationError) as error:
+        services.book(calendar, start=SLOT + dt.timedelta(minutes=60), now=NOW, **citizen(email=address))
+    assert "già 2 appuntamenti" in error.value.message_dict["email"][0]
+    # A different mailbox on the same domain, or a look-alike local part, is not counted.
+    services.book(calendar, start=SLOT + dt.timedelta(minutes=60), now=NOW,
+                  **citizen(email="maria.rossi2@example.org"))
+    assert services.mailbox("Maria.Rossi+x+y@Example.org") == "maria.rossi@example.org"
+
+
 def test_staff_book_on_behalf_with_phone_only_and_less_notice(calendar, operator, other_desk):
     soon = dt.datetime(2026, 12, 2, 9, 0, tzinfo=ROME)  # tomorrow morning: inside the public notice
     booking = services.book(calendar, start=soon, now=NOW, actor=operator,
