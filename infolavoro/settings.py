@@ -204,6 +204,7 @@ PERIODIC_TASKS = {
     "infolavoro.booking.tasks.send_booking_reminders": 3600,
     "infolavoro.booking.tasks.anonymise_old_bookings": 24 * 3600,
     "infolavoro.network.tasks.send_stale_reminders": 24 * 3600,
+    "infolavoro.network.tasks.rebuild_stale_brochures": 300,
 }
 
 # Security. Behind a TLS-terminating proxy set SECURE_PROXY_SSL_HEADER via TRUST_X_FORWARDED_PROTO=1.

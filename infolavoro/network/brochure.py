@@ -7,6 +7,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import json
+import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +18,8 @@ import qrcode.image.svg
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.cache import cache
+from django.core.files.storage import default_storage
+from django.db import transaction
 from django.db.models import Count, Max, Prefetch
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -94,18 +99,66 @@ def render_pdf(desk: Desk, now: dt.datetime | None = None) -> bytes:
 
 
 def version(desk: Desk) -> str:
-    """Changes whenever the directory or the desk's hours do: the cache key of the printed brochure."""
+    """Changes whenever the directory does, and every day (the cover's hours, closures and printing date): the
+    brochure is rebuilt when it changes."""
     stamp = Organization.objects.filter(desk=desk).aggregate(
         n=Count("id"), org=Max("updated_at"), svc=Max("services__updated_at"), tr=Max("trainings__updated_at"),
         pr=Max("projects__updated_at"))
     return f"{desk.pk}:{timezone.localdate()}:" + ":".join(str(v) for v in stamp.values())
 
 
-def cached_pdf(desk: Desk) -> bytes:
-    """The brochure for download: rendered once per data version and day, then served from the cache."""
-    key = "brochure:" + hashlib.sha256(version(desk).encode()).hexdigest()
-    pdf = cache.get(key)
-    if pdf is None:
-        pdf = render_pdf(desk)
-        cache.set(key, pdf, 24 * 3600)
-    return pdf
+# The brochure is never rendered in a request (20 s of WeasyPrint would hold a worker): a background task builds
+# it into the media storage every worker shares, and the download serves the last good file.
+STORE = "brochures"
+
+
+def _paths(desk: Desk) -> tuple[Path, Path]:
+    folder = Path(default_storage.path(STORE))
+    return folder / f"{desk.slug}-{desk.pk}.pdf", folder / f"{desk.slug}-{desk.pk}.json"
+
+
+def built_version(desk: Desk) -> str:
+    """The data version of the stored file ("" when there is none)."""
+    pdf, meta = _paths(desk)
+    try:
+        return json.loads(meta.read_text())["version"] if pdf.is_file() else ""
+    except (OSError, ValueError, KeyError):
+        return ""
+
+
+def _write_atomically(path: Path, content: bytes) -> None:
+    """Readers in other workers see the old file or the new one, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-", delete=False) as handle:
+        handle.write(content)
+    os.replace(handle.name, path)
+
+
+def build(desk: Desk) -> str:
+    """Render the brochure and store it with its data version (read first: a change made while rendering
+    leaves the file stale, so it is built again). In the background only (tasks.rebuild_brochure)."""
+    current = version(desk)
+    pdf = render_pdf(desk)
+    pdf_path, meta_path = _paths(desk)
+    _write_atomically(pdf_path, pdf)
+    _write_atomically(meta_path, json.dumps({"version": current, "built_at": timezone.now().isoformat()}).encode())
+    return current
+
+
+def request_build(desk: Desk, current: str | None = None) -> None:
+    """Ask a worker to build the brochure once per data version (the shared cache dedupes requests)."""
+    from .tasks import rebuild_brochure
+
+    current = current or version(desk)
+    if cache.add("brochure-queued:" + hashlib.sha256(current.encode()).hexdigest(), True, 600):
+        transaction.on_commit(lambda: rebuild_brochure.enqueue(desk.pk))
+
+
+def latest(desk: Desk) -> Path | None:
+    """The last good brochure for download (None when none has been built yet); a stale one is served while a
+    fresh one is requested. Two cheap queries and no rendering."""
+    current = version(desk)
+    if built_version(desk) != current:
+        request_build(desk, current)
+    pdf, _meta = _paths(desk)
+    return pdf if pdf.is_file() else None

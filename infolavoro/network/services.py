@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import logging
 import uuid
 import warnings
 from collections.abc import Iterable
@@ -29,6 +30,7 @@ from .models import ChangeRecord, Organization, Project, Service, TrainingOpport
 TEXT_FIELDS = {"description", "audience", "eligibility", "how_to_access", "requirements", "how_to_apply",
                "alternate_name", "name", "title", "place", "cost", "funded_by"}
 REMIND_EVERY = dt.timedelta(days=14)
+logger = logging.getLogger(__name__)
 # Paths under /<desk>/rete/ and /<desk>/gestione/rete/ that a member's slug must not take.
 RESERVED_SLUGS = {"temi", "opuscolo", "open-data", "revisione"}
 LOGO_TYPES = {"PNG": "png", "JPEG": "jpg", "WEBP": "webp"}  # verified format → stored file's extension
@@ -105,11 +107,23 @@ def _record(organization: Organization, obj: Model, kind: str, action: str, befo
         return None
     # An administrator's own edits are history, not something to review.
     reviewed = can(actor, "desk.administer", organization)
+    desk_id = organization.desk_id
+    transaction.on_commit(lambda: _rebuild_brochure(desk_id))
     return ChangeRecord.objects.create(
         desk_id=organization.desk_id, organization=organization, object_type=kind, object_id=str(obj.pk),
         object_label=str(obj)[:200], action=action, changes=changes, actor=actor, at=now,
         reviewed_at=now if reviewed else None, reviewed_by=actor if reviewed else None,
     )
+
+
+def _rebuild_brochure(desk_id: int) -> None:
+    """A change to the directory: the printed brochure is rebuilt in the background (never in a request)."""
+    from .tasks import rebuild_brochure
+
+    try:
+        rebuild_brochure.enqueue(desk_id)
+    except Exception:  # the periodic sweep (tasks.rebuild_stale_brochures) builds it anyway
+        logger.warning("brochure: could not enqueue a rebuild", exc_info=True)
 
 
 def _save(organization: Organization, obj: Model, kind: str, data: dict[str, Any], actor: Any,
@@ -261,7 +275,10 @@ def add_member(desk: Any, *, name: str, kind: str, email: str = "", actor: Any) 
 def set_suspended(organization: Organization, suspended: bool, actor: Any) -> None:
     """A suspended member disappears from the public pages, the API and the brochure; its editors lose access."""
     _require_admin(actor, organization.desk)
-    Organization.objects.filter(pk=organization.pk).update(is_active=not suspended)
+    # updated_at moves the brochure's data version: it is rebuilt without (or with) the member.
+    Organization.objects.filter(pk=organization.pk).update(is_active=not suspended, updated_at=timezone.now())
+    desk_id = organization.desk_id
+    transaction.on_commit(lambda: _rebuild_brochure(desk_id))
 
 
 @transaction.atomic

@@ -84,12 +84,25 @@ def topic(request: HttpRequest, desk_slug: str, code: str) -> HttpResponse:
     })
 
 
-def brochure(request: HttpRequest, desk_slug: str) -> HttpResponse:
-    """The printable brochure, from the live data (cached per data version and day)."""
-    from .brochure import cached_pdf
+BROCHURE_RETRY_SECONDS = 30
 
-    response = HttpResponse(cached_pdf(request.desk), content_type="application/pdf")
+
+def brochure(request: HttpRequest, desk_slug: str) -> HttpResponse:
+    """The printable brochure: the last one built in the background, never rendered here (network.brochure)."""
+    from .brochure import latest
+
+    path = latest(request.desk)
+    try:
+        handle = path.open("rb") if path else None
+    except FileNotFoundError:
+        handle = None
+    if handle is None:  # none built yet: it is being prepared
+        response = render(request, "network/brochure_pending.html", {"retry": BROCHURE_RETRY_SECONDS}, status=503)
+        response["Retry-After"] = str(BROCHURE_RETRY_SECONDS)
+        return response
+    response = FileResponse(handle, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="rete-per-il-lavoro-{request.desk.slug}.pdf"'
+    response["Cache-Control"] = "no-cache"
     return response
 
 

@@ -1,5 +1,5 @@
 """The brochure: every member with a QR code to its page, an index by need, hours from the data; a real PDF
-from the command and the download (cached until the data change)."""
+from the command; the download serves the last file built in the background, never rendering in the request."""
 
 import io
 
@@ -47,18 +47,85 @@ def test_command_writes_a_pdf(desk, small_network, tmp_path):
     assert len(pdf) > 10_000
 
 
-def test_download_is_cached_until_the_data_change(client, desk, small_network, monkeypatch):
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
     cache.clear()
-    calls = []
+    return tmp_path
+
+
+def rebuilds_queued() -> int:
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.filter(task_path="infolavoro.network.tasks.rebuild_brochure").count()
+
+
+def test_the_download_never_renders_and_serves_the_last_good_file(client, desk, small_network, media, monkeypatch,
+                                                                 django_capture_on_commit_callbacks):
+    from infolavoro.network.tasks import rebuild_brochure
+
     real = brochure.render_pdf
-    monkeypatch.setattr(brochure, "render_pdf", lambda d, now=None: calls.append(d) or real(d, now))
+    rendered = []
+
+    def render_in_background_only(d, now=None):
+        assert rendering_allowed, "the brochure was rendered inside a request"
+        rendered.append(d)
+        return real(d, now)
+
+    monkeypatch.setattr(brochure, "render_pdf", render_in_background_only)
+    rendering_allowed = False
     url = reverse("network:brochure", args=["la-spezia"])
-    first = client.get(url)
-    assert first["Content-Type"] == "application/pdf"
-    client.get(url)
-    assert len(calls) == 1
-    Organization.objects.filter(slug="ente-0").update(description="Nuova")
+    # None built yet: a friendly page, a retry hint, and one build asked for however many people ask.
+    with django_capture_on_commit_callbacks(execute=True):
+        first, second = client.get(url), client.get(url)
+    assert first.status_code == 503
+    assert first["Retry-After"] == "30"
+    assert "in preparazione" in first.content.decode()
+    assert second.status_code == 503
+    assert rebuilds_queued() == 1
+    assert client.get("/healthz").status_code == 200
+    # The worker builds it; from now on the file is served.
+    rendering_allowed = True
+    assert rebuild_brochure.call(desk.pk) is True
+    assert rebuild_brochure.call(desk.pk) is False  # already current: not built twice
+    rendering_allowed = False
+    pdf = client.get(url)
+    assert pdf.status_code == 200
+    assert pdf["Content-Type"] == "application/pdf"
+    old = b"".join(pdf.streaming_content)
+    assert old.startswith(b"%PDF")
+    # A change: the member's edit asks for a rebuild; meanwhile the last good file is served at once.
     org = Organization.objects.get(slug="ente-0")
-    org.save()  # bumps updated_at
-    client.get(url)
-    assert len(calls) == 2
+    org.description = "Nuova descrizione"
+    with django_capture_on_commit_callbacks(execute=True):
+        org.save()
+        stale = client.get(url)
+    assert stale.status_code == 200
+    assert b"".join(stale.streaming_content) == old
+    assert rebuilds_queued() == 2
+    rendering_allowed = True
+    assert rebuild_brochure.call(desk.pk) is True
+    assert len(rendered) == 2
+
+
+def test_member_edits_and_suspensions_ask_for_a_rebuild(desk, small_network, media, desk_admin,
+                                                       django_capture_on_commit_callbacks):
+    from infolavoro.network import services
+
+    org = Organization.objects.get(slug="ente-0")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.update_organization(org, {"description": "Aggiornata"}, desk_admin)
+    assert rebuilds_queued() == 1
+    before = brochure.version(desk)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.set_suspended(org, True, desk_admin)
+    assert rebuilds_queued() == 2
+    assert brochure.version(desk) != before
+
+
+def test_the_periodic_sweep_builds_only_stale_brochures(desk, other_desk, small_network, media):
+    from infolavoro.network.tasks import rebuild_stale_brochures
+
+    assert rebuild_stale_brochures.call() == 2
+    assert rebuild_stale_brochures.call() == 0
+    assert brochure.latest(desk).read_bytes().startswith(b"%PDF")
