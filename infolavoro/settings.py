@@ -199,6 +199,7 @@ TASKS = {
 PERIODIC_TASKS = {
     "infolavoro.notifications.tasks.send_outbox": 60,
     "infolavoro.notifications.tasks.purge_sent_emails": 24 * 3600,
+    "infolavoro.core.tasks.clear_expired_sessions": 24 * 3600,
     "infolavoro.intake.tasks.anonymise_inactive_citizens": 24 * 3600,
     "infolavoro.referrals.tasks.send_referral_follow_ups": 24 * 3600,
     "infolavoro.booking.tasks.send_booking_reminders": 3600,

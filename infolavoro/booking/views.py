@@ -30,16 +30,30 @@ STEPS = [("start", gettext_lazy("Ufficio")), ("when", gettext_lazy("Data e orari
          ("reason", gettext_lazy("Argomento")), ("contacts", gettext_lazy("I tuoi dati")),
          ("summary", gettext_lazy("Riepilogo"))]
 BOOK_RATE = "10/h"
+# What a person types into the flow stays in the session only while the flow is under way: the draft is dropped
+# DRAFT_TTL after it started, a visitor's session expires with it (expired sessions are purged daily,
+# core.tasks.clear_expired_sessions), and confirming empties it.
+DRAFT_TTL = dt.timedelta(hours=2)
 
 
 def _state(request: HttpRequest) -> dict[str, Any]:
-    return request.session.setdefault(f"booking:{request.desk.pk}", {})
+    key = f"booking:{request.desk.pk}"
+    state = request.session.setdefault(key, {})
+    started = state.get("started_at")
+    if started and dt.datetime.fromisoformat(started) <= timezone.now() - DRAFT_TTL:
+        state = request.session[key] = {}
+        messages.info(request, _("Per proteggere i tuoi dati abbiamo cancellato la prenotazione lasciata a metà: "
+                                 "ricomincia da qui."))
+    return state
 
 
 def _save(request: HttpRequest, **values: Any) -> None:
     state = _state(request)
+    state.setdefault("started_at", timezone.now().isoformat())
     state.update(values)
     request.session.modified = True
+    if not request.user.is_authenticated:
+        request.session.set_expiry(int(DRAFT_TTL.total_seconds()))
 
 
 def _calendar(request: HttpRequest) -> Calendar | None:

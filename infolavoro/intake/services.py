@@ -263,8 +263,9 @@ def citizen_data(citizen: Citizen) -> dict[str, Any]:
                      .prefetch_related("needs", "portal_help__portal").order_by("held_at"))
     referrals = (Referral.objects.filter(citizen=citizen).select_related("service", "organization")
                  .prefetch_related("events").order_by("created_at"))
+    bookings = _bookings_of(citizen).select_related("calendar", "reason").order_by("start")
     return {
-        "export_format": "infolavoro-citizen-1",
+        "export_format": "infolavoro-citizen-2",
         "desk": {"name": citizen.desk.name, "comune": citizen.desk.comune,
                  "controller": citizen.desk.privacy_controller, "contact": citizen.desk.privacy_contact},
         "citizen": {
@@ -294,6 +295,15 @@ def citizen_data(citizen: Citizen) -> dict[str, Any]:
              "decline_reason": r.decline_reason, "appointment_at": r.appointment_at, "outcome": r.outcome,
              "history": [{"from": e.from_state, "to": e.to_state, "at": e.at} for e in r.events.all()]}
             for r in referrals
+        ],
+        # The same appointments the erasure anonymises: linked to the record, or booked with its e-mail or phone.
+        "appointments": [
+            {"code": b.code, "calendar": b.calendar.name, "start": b.start, "end": b.end,
+             "reason": b.reason.label, "details": b.details, "status": b.get_status_display(),
+             "walk_in": b.walk_in, "first_name": b.first_name, "last_name": b.last_name, "email": b.email,
+             "phone": b.phone, "privacy_consent_at": b.privacy_consent_at, "notes": b.notes,
+             "cancel_reason": b.cancel_reason, "cancelled_at": b.cancelled_at, "created_at": b.created_at}
+            for b in bookings
         ],
     }
 

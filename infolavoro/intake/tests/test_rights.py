@@ -90,3 +90,35 @@ def test_audit_log_filters_by_record_code(client, desk, operator, desk_admin, ci
     client.force_login(operator)
     detail = client.get(reverse("intake:citizen", args=[desk.slug, citizen.pk])).content.decode()
     assert "?scheda=" not in detail
+
+
+def test_export_includes_the_persons_appointments(client, desk, operator, citizen):
+    import datetime as dt
+
+    from infolavoro.booking.models import Booking, Reason
+    from infolavoro.booking.tests.conftest import make_calendar
+
+    calendar = make_calendar(desk)
+    reason = Reason.objects.create(desk=desk, code="cv", label="Curriculum")
+    start = dt.datetime(2026, 12, 9, 8, 30, tzinfo=dt.UTC)
+
+    def book(at, **person):
+        Booking.objects.create(calendar=calendar, desk=desk, reason=reason, start=at, seat=1,
+                               end=at + dt.timedelta(minutes=30), **person)
+
+    book(start, code="AAAA-AAAA", first_name="Maria", last_name="Rossi", email="maria.rossi@example.org",
+         details="Rivedere il CV")
+    book(start + dt.timedelta(days=7), code="BBBB-BBBB", first_name="M.", last_name="Rossi", phone=citizen.phone,
+         notes="Richiamare")
+    book(start + dt.timedelta(days=1), code="CCCC-CCCC", first_name="Altra", last_name="Persona",
+         email="altra@example.org")
+    client.force_login(operator)
+    response = client.post(reverse("intake:citizen_export", args=[desk.slug, citizen.pk]))
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    data = json.loads(archive.read("dati.json"))
+    assert [a["code"] for a in data["appointments"]] == ["AAAA-AAAA", "BBBB-BBBB"]
+    first = data["appointments"][0]
+    assert (first["reason"], first["details"], first["email"]) == ("Curriculum", "Rivedere il CV",
+                                                                   "maria.rossi@example.org")
+    assert first["start"].startswith("2026-12-09T08:30:00")
+    assert data["appointments"][1]["notes"] == "Richiamare"
