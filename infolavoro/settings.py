@@ -113,7 +113,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "PRAGMA journal_mode=WAL;"
             "PRAGMA synchronous=NORMAL;"
             "PRAGMA foreign_keys=ON;"
-            "PRAGMA busy_timeout=5000;"
+            "PRAGMA busy_timeout=20000;"  # as long as `timeout`: under load writers wait, never fail
         ),
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,

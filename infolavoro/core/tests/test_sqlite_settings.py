@@ -37,4 +37,4 @@ def probe(tmp_path: Path, **env: str) -> dict:
 def test_sqlite_has_wal_immediate_and_busy_timeout(tmp_path, how):
     db = tmp_path / "infolavoro.sqlite3"
     env = {"DATABASE_URL": f"sqlite:///{db}"} if how == "url" else {"SQLITE_PATH": str(db)}
-    assert probe(tmp_path, **env) == {"journal": "wal", "busy": 5000, "mode": "IMMEDIATE", "timeout": 20}
+    assert probe(tmp_path, **env) == {"journal": "wal", "busy": 20000, "mode": "IMMEDIATE", "timeout": 20}
