@@ -56,3 +56,23 @@ def test_brochure_being_prepared(browser_page, demo_desk, settings, tmp_path):
     expect(browser_page.get_by_role("heading", name="L'opuscolo è in preparazione")).to_be_visible()
     axe(browser_page, "brochure being prepared")
     screenshot(browser_page, "network-brochure-pending")
+
+
+def test_the_edit_page_shows_the_current_logo_and_removes_it(browser_page, member_with_logo):
+    from infolavoro.accounts.demo import ADMIN_EMAIL
+    from tests_browser.test_network_member_edit import login
+
+    page = browser_page
+    login(page, ADMIN_EMAIL)
+    page.goto(f"/la-spezia/gestione/rete/{member_with_logo.slug}/")
+    expect(page.get_by_role("img", name=f"Logo di {member_with_logo.name}")).to_be_visible()
+    axe(page, "member edit page with logo")
+    screenshot(page, "network-manage-logo")
+    page.locator("label[for=id_remove_logo]").click()  # as a person does: Bootstrap Italia draws the box on the label
+    expect(page.get_by_label("Togli il logo")).to_be_checked()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Salva il profilo").click()
+    expect(page.get_by_text("Profilo aggiornato")).to_be_visible()
+    assert page.get_by_role("img", name=f"Logo di {member_with_logo.name}").count() == 0
+    member_with_logo.refresh_from_db()
+    assert not member_with_logo.logo
