@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "infolavoro.accounts",
     "infolavoro.desks",
     "infolavoro.network",
+    "infolavoro.search",
     "infolavoro.booking",
     "infolavoro.intake",
     "infolavoro.referrals",

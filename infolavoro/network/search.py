@@ -1,62 +1,102 @@
-"""Full-text search of the directory that reads Italian the way people type it: accents are folded
-("é" = "e"), words are reduced to their Italian stem (snowball), so "formazione" finds "corsi di formazione"
-and "lavoro" finds "lavoratori", and stop words ("di", "per") are ignored.
+"""The directory's side of search: what of a member is searched, and with what weight.
 
-The matching and ranking run in Python on the desk's members (a network has tens to a few hundred of them),
-so they behave the same on SQLite and PostgreSQL and need no index to keep in sync.
+A member is one document of the search index (`infolavoro.search`): its name (and acronym) as the title, the
+names of its active services and of their topics as keywords, the descriptions as body; so a match in the name
+ranks above one in a description. The document is rewritten in the same transaction as any save of the member,
+its services or its topics (the receivers below, connected by the app), so the index is never behind the data;
+bulk loads call `index_organizations` or `manage.py rebuild_search_index`.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import lru_cache
 
-import snowballstemmer
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
-STOP_WORDS = frozenset([
-    "a", "ad", "al", "alla", "alle", "allo", "ai", "agli", "all", "con", "da", "dal", "dalla", "dai", "degli",
-    "dei", "del", "della", "delle", "dello", "di", "e", "ed", "gli", "i", "il", "in", "la", "le", "lo", "nei",
-    "nel", "nella", "o", "per", "su", "sul", "sulla", "tra", "fra", "un", "una", "uno", "che", "chi", "come",
-    "cosa",
-])
-_WORD = re.compile(r"[a-z0-9]+")
-_stemmer = snowballstemmer.stemmer("italian")
+from infolavoro.search import services as index
+from infolavoro.search.engines import Term
+from infolavoro.search.text import STOP_WORDS, fold, stem, terms  # noqa: F401 - the directory's text rules
+
+KIND = "organization"
 
 
-def fold(text: str) -> str:
-    """Lower case without accents: "Attività" → "attivita"."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+def documents(organization_ids: Iterable) -> list[index.Doc]:
+    """The index documents of these members (two queries)."""
+    from .models import Organization, Service
+
+    orgs = list(Organization.objects.filter(pk__in=list(organization_ids))
+                .values_list("pk", "desk_id", "name", "alternate_name", "description"))
+    services: dict = {}
+    for org_id, name, description, audience, topic in (
+            Service.objects.filter(organization__in=[o[0] for o in orgs], is_active=True)
+            .order_by("organization_id", "name", "pk")
+            .values_list("organization_id", "name", "description", "audience", "taxonomy_terms__name")):
+        names, topics, texts = services.setdefault(org_id, ({}, {}, {}))
+        names[name] = None
+        texts[f"{description} {audience}"] = None
+        if topic:
+            topics[topic] = None
+    docs = []
+    for pk, desk_id, name, alternate, description in orgs:
+        names, topics, texts = services.get(pk, ({}, {}, {}))
+        docs.append(index.Doc(pk, desk_id, f"{name} {alternate}".strip(), " ".join([*names, *topics]),
+                              " ".join([description, *texts])))
+    return docs
 
 
-@lru_cache(maxsize=20_000)
-def _stem(word: str) -> str:
-    return _stemmer.stemWord(word)
+def index_organizations(organization_ids: Iterable) -> int:
+    return index.index(KIND, documents(organization_ids))
 
 
-def terms(text: str) -> list[str]:
-    """The stems of the meaningful words of a text."""
-    return [_stem(w) for w in _WORD.findall(fold(text or "")) if w not in STOP_WORDS and len(w) > 1]
+def service_matches(service, query_terms: list[Term]) -> bool:
+    """A service matches when some term matches its name, description or topics (prefixes of stems)."""
+    stems = terms(" ".join([service.name, service.description, service.audience,
+                            *(t.name for t in service.taxonomy_terms.all())]))
+    return any(all(any(s.startswith(part) for s in stems) for part in alternative)
+               for term in query_terms for alternative in term.alternatives)
 
 
-@dataclass(frozen=True)
-class Weighted:
-    """A document as weighted fields: (weight, text)."""
+# --- Keeping the index current, in the transaction of the change -------------------------------------------
 
-    fields: tuple[tuple[int, str], ...]
+def _organization_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        index_organizations([instance.pk])
 
 
-def score(query_terms: Iterable[str], document: Weighted) -> int:
-    """0 unless every query term occurs somewhere (prefix of a word); otherwise the sum over the terms of the
-    best weight of a field containing it, so a match in the name ranks above one in a description."""
-    stems = [(weight, set(terms(text))) for weight, text in document.fields]
-    total = 0
-    for term in query_terms:
-        best = max((weight for weight, words in stems if any(w.startswith(term) for w in words)), default=0)
-        if not best:
-            return 0
-        total += best
-    return total
+def _organization_deleted(sender, instance, **kwargs):
+    index.remove(KIND, [instance.pk])
+
+
+def _service_changed(sender, instance, raw=False, **kwargs):
+    from .models import Organization
+
+    if not raw and Organization.objects.filter(pk=instance.organization_id).exists():
+        index_organizations([instance.organization_id])
+
+
+def _topics_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    from .models import Service, TaxonomyTerm
+
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if isinstance(instance, TaxonomyTerm) or reverse:
+        org_ids = set(Service.objects.filter(pk__in=pk_set or []).values_list("organization_id", flat=True))
+    else:
+        org_ids = {instance.organization_id}
+    index_organizations(org_ids)
+
+
+def _topic_saved(sender, instance, raw=False, created=False, **kwargs):
+    if not raw and not created:
+        index_organizations(set(instance.services.values_list("organization_id", flat=True)))
+
+
+def connect() -> None:
+    from .models import Organization, Service, TaxonomyTerm
+
+    post_save.connect(_organization_saved, sender=Organization, dispatch_uid="search-org-saved")
+    post_delete.connect(_organization_deleted, sender=Organization, dispatch_uid="search-org-deleted")
+    post_save.connect(_service_changed, sender=Service, dispatch_uid="search-service-saved")
+    post_delete.connect(_service_changed, sender=Service, dispatch_uid="search-service-deleted")
+    m2m_changed.connect(_topics_changed, sender=Service.taxonomy_terms.through, dispatch_uid="search-topics")
+    post_save.connect(_topic_saved, sender=TaxonomyTerm, dispatch_uid="search-topic-saved")

@@ -3,29 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from django.db.models import F, Prefetch, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from infolavoro.desks.models import Desk
 
+from infolavoro.search import selectors as search_index
+
 from . import search
 from .models import Organization, Project, Service, TaxonomyTerm, TrainingOpportunity
 
 
-def public_organizations(desk: Desk) -> QuerySet[Organization]:
+def public_organizations(desk: Desk | None) -> QuerySet[Organization]:
     """Active members of a desk's network, with their active services and topics (constant query count)."""
     # Calendars: a service bookable online links to the booking flow at its premises.
     services = Service.objects.filter(is_active=True).prefetch_related("taxonomy_terms", "calendars")
-    return (
-        Organization.objects.filter(desk=desk, is_active=True)
-        .prefetch_related(Prefetch("services", queryset=services), "locations")
-        .order_by("name")
-    )
+    orgs = Organization.objects.filter(is_active=True)
+    orgs = orgs.filter(desk=desk) if desk is not None else orgs.filter(desk__is_active=True).select_related("desk")
+    return orgs.prefetch_related(Prefetch("services", queryset=services), "locations").order_by("name")
 
 
 def current_trainings(today: dt.date | None = None) -> QuerySet[TrainingOpportunity]:
@@ -95,30 +96,26 @@ class Hit:
     organization: Organization
     score: int = 0
     services: list[Service] = field(default_factory=list)  # the services that match the search or topic
-
-
-class _ServiceText(NamedTuple):
-    pk: object
-    name: str
-    description: str
-    audience: str
-    terms: list  # [(term id, term name)]
+    coverage: int = 0  # how many of the query's terms it matches
 
 
 @dataclass(frozen=True)
 class _Match:
     organization_id: object
     score: int
-    service_ids: tuple | None  # None: all the member's services
+    coverage: int = 0
 
 
 class Directory(Sequence):
-    """The members matching a search, ranked, as a lazy sequence of `Hit`: the ranking reads plain rows (no model
-    instances), and members with their services are loaded only for the slice shown, so a page costs the same
-    queries, and little more time, with 33 members or 1,000."""
+    """The members matching a search, ranked, as a lazy sequence of `Hit`: the ranking is the search index's
+    (one to three queries whatever the size of the network), and members with their services are loaded only
+    for the slice shown, so a page costs the same queries with 33 members or 250,000."""
 
-    def __init__(self, desk: Desk, matches: list[_Match]):
-        self.desk, self.matches = desk, matches
+    def __init__(self, desk: Desk | None, matches: list[_Match], *, total: int | None = None,
+                 topic: TaxonomyTerm | None = None, result: search_index.Result | None = None):
+        self.desk, self.matches, self.topic = desk, matches, topic
+        self.result = result or search_index.Result()
+        self.total = len(matches) if total is None else total
 
     def __len__(self) -> int:
         return len(self.matches)
@@ -133,63 +130,51 @@ class Directory(Sequence):
         orgs = public_organizations(self.desk).in_bulk([m.organization_id for m in matches])
         hits = []
         for m in matches:
+            if m.organization_id not in orgs:  # suspended since the search
+                continue
             services = list(orgs[m.organization_id].services.all())
-            if m.service_ids is not None:
-                services = [s for s in services if s.pk in m.service_ids]
-            hits.append(Hit(orgs[m.organization_id], m.score, services))
+            if self.topic is not None:
+                services = [s for s in services if any(t.pk == self.topic.pk for t in s.taxonomy_terms.all())]
+            if self.result.terms:
+                services = [s for s in services if search.service_matches(s, self.result.terms)] or services
+            hits.append(Hit(orgs[m.organization_id], m.score, services, m.coverage))
         return hits
 
     def __iter__(self):
         return iter(self[:])
 
 
-def directory(desk: Desk, *, text: str = "", kind: str = "", topic: TaxonomyTerm | None = None) -> Directory:
-    """Members matching the search, the kind and the topic, best first (alphabetical without a search).
-    Ranking: at most two lean queries; then the slice shown: members with services, topics, calendars and
-    locations in five. Each constant whatever the number of members."""
-    query_terms = search.terms(text)
-    orgs = Organization.objects.filter(desk=desk, is_active=True).order_by("name")
+def _bounding_box(latitude: float, longitude: float, radius_km: float) -> Q:
+    """Locations within a square around the point (the circle's box: close enough for "near me")."""
+    dlat = radius_km / 111.2
+    dlon = radius_km / (111.2 * max(math.cos(math.radians(latitude)), 0.01))
+    return Q(locations__latitude__range=(latitude - dlat, latitude + dlat),
+             locations__longitude__range=(longitude - dlon, longitude + dlon))
+
+
+def directory(desk: Desk | None, *, text: str = "", kind: str = "", topic: TaxonomyTerm | None = None,
+              comune: str = "", near: tuple[float, float] | None = None, radius_km: float = 20) -> Directory:
+    """Members matching the search, the kind, the topic and the place, best first (alphabetical without a
+    search). `desk=None`: the whole installation (every active desk). Ranking: one to three queries in the
+    search index; then the slice shown: members with services, topics, calendars and locations in five."""
+    orgs = Organization.objects.filter(is_active=True)
+    orgs = orgs.filter(desk=desk) if desk is not None else orgs.filter(desk__is_active=True)
     if kind:
         orgs = orgs.filter(kind=kind)
-    if not query_terms and topic is None:
-        return Directory(desk, [_Match(pk, 0, None) for pk in orgs.values_list("pk", flat=True)])
-    # One row per service and topic (a service without topics comes once, with None).
-    services: dict = {}
-    for pk, org_id, name, description, audience, term_id, term_name in (
-            Service.objects.filter(is_active=True, organization__in=orgs.values("pk")).order_by("pk")
-            .values_list("pk", "organization_id", "name", "description", "audience",
-                         "taxonomy_terms__pk", "taxonomy_terms__name")):
-        rows = services.setdefault(org_id, {})
-        row = rows.setdefault(pk, _ServiceText(pk, name, description, audience, []))
-        if term_id is not None:
-            row.terms.append((term_id, term_name))
-    matches = []
-    for org_id, name, description in orgs.values_list("pk", "name", "description"):
-        every = list(services.get(org_id, {}).values())
-        rows = every
-        if topic is not None:
-            rows = [r for r in every if any(term_id == topic.pk for term_id, _ in r.terms)]
-            if not rows:
-                continue
-        score = 0
-        if query_terms:
-            # The member matches on its name, any of its services, their topics and descriptions, a match in
-            # the name weighing most; the services listed are those that match (all of them when none does).
-            score = search.score(query_terms, search.Weighted((
-                (5, name),
-                (3, " ".join(r.name for r in every)),
-                (3, " ".join(t for r in every for _, t in r.terms)),
-                (1, description + " " + " ".join(f"{r.description} {r.audience}" for r in every)),
-            )))
-            if not score:
-                continue
-            matching = [r for r in rows if search.score(query_terms, search.Weighted(
-                ((1, f"{r.name} {r.description} " + " ".join(t for _, t in r.terms)),)))]
-            rows = matching or rows
-        matches.append(_Match(org_id, score, tuple(r.pk for r in rows)))
-    if query_terms:
-        matches.sort(key=lambda m: -m.score)  # stable: alphabetical among equal scores
-    return Directory(desk, matches)
+    if topic is not None:
+        orgs = orgs.filter(services__taxonomy_terms=topic, services__is_active=True)
+    if comune:
+        orgs = orgs.filter(locations__city__iexact=comune)
+    if near is not None:
+        orgs = orgs.filter(_bounding_box(*near, radius_km))
+    if text.strip():
+        result = search_index.search(text, kind=search.KIND, desk_id=desk.pk if desk is not None else None,
+                                     within=orgs.values("pk"))
+        if result.terms:
+            return Directory(desk, [_Match(h.object_id, h.score, h.coverage) for h in result.hits],
+                             total=result.total, topic=topic, result=result)
+    return Directory(desk, [_Match(pk, 0) for pk in orgs.order_by("name", "pk").distinct()
+                            .values_list("pk", flat=True)], topic=topic)
 
 
 class Recipients(NamedTuple):

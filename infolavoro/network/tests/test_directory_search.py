@@ -53,8 +53,10 @@ def test_lavoro_finds_lavoratori_and_accents_do_not_matter(desk, network):
     assert names(directory(desk, text="tutéla")) == ["Camera del Lavoro"]
 
 
-def test_every_word_must_match_and_filters_combine(desk, network):
-    assert names(directory(desk, text="corsi saldatura")) == ["Ente Formazione Golfo"]
+def test_members_matching_more_words_come_first_and_filters_combine(desk, network):
+    hits = directory(desk, text="corsi saldatura")
+    assert names(hits) == ["Ente Formazione Golfo", "Associazione Ponte"]
+    assert [h.coverage for h in hits] == [2, 1]
     assert names(directory(desk, text="corsi", kind="association")) == ["Associazione Ponte"]
     assert names(directory(desk, topic=network["term"])) == ["Ente Formazione Golfo"]
 
