@@ -62,7 +62,7 @@ def _outer(n: int, inner: str) -> str:
     coverage = " + ".join(f"(CASE WHEN s{i} > 0 THEN 1 ELSE 0 END)" for i in range(n))
     found = ", ".join(f"MAX(s{i}) OVER ()" for i in range(n))
     return (f"SELECT object_id, {scores} AS score, {coverage} AS coverage, COUNT(*) OVER () AS total, {found} "
-            f"FROM ({inner}) x ORDER BY coverage DESC, score DESC, title, object_id LIMIT %s")
+            f"FROM ({inner}) x ORDER BY coverage DESC, score DESC, rank DESC, title, object_id LIMIT %s")
 
 
 def _raw(cursor, n: int) -> Raw:
@@ -85,9 +85,10 @@ class PostgresEngine:
                          f"THEN {WEIGHTS[1]} WHEN d.vector @@ %s::tsquery THEN {WEIGHTS[2]} ELSE 0 END AS s{i}")
             params += [self._tsquery(term, "A"), self._tsquery(term, "B"), self._tsquery(term)]
         where, where_params = _where(kind, desk_id, within)
-        inner = (f"SELECT d.object_id, d.title, {', '.join(cases)} FROM search_document d "
-                 f"WHERE d.vector @@ %s::tsquery{where}")
-        params += [" | ".join(f"({self._tsquery(t)})" for t in terms), *where_params, limit]
+        any_term = " | ".join(f"({self._tsquery(t)})" for t in terms)
+        inner = (f"SELECT d.object_id, d.title, ts_rank(d.vector, %s::tsquery, 1) AS rank, {', '.join(cases)} "
+                 f"FROM search_document d WHERE d.vector @@ %s::tsquery{where}")
+        params = [any_term, *params, any_term, *where_params, limit]
         with connection.cursor() as cursor:
             cursor.execute(_outer(len(terms), inner), params)
             return _raw(cursor, len(terms))
@@ -130,7 +131,9 @@ class SqliteEngine:
                          f"WHEN {hit} THEN {WEIGHTS[2]} ELSE 0 END AS s{i}")
             params += [self._match(term, "title"), self._match(term, "keywords"), self._match(term)]
         where, where_params = _where(kind, desk_id, within)
-        inner = f"SELECT d.object_id, d.title, {', '.join(cases)} FROM search_document d WHERE {hit}{where}"
+        inner = (f"SELECT d.object_id, d.title, -bm25(search_fts, {WEIGHTS[0]}.0, {WEIGHTS[1]}.0, {WEIGHTS[2]}.0) "
+                 f"AS rank, {', '.join(cases)} FROM search_fts JOIN search_document d ON d.id = search_fts.rowid "
+                 f"WHERE search_fts MATCH %s{where}")
         params += [" OR ".join(self._match(t) for t in terms), *where_params, limit]
         with connection.cursor() as cursor:
             cursor.execute(_outer(len(terms), inner), params)
