@@ -7,7 +7,7 @@ from .models import Organization, OrganizationKind, Project, Service, TaxonomyTe
 
 
 class DirectorySearchForm(forms.Form):
-    q = forms.CharField(label=_("Cerca"), required=False, max_length=100,
+    q = forms.CharField(label=_("Cerca"), required=False, max_length=1000,
                         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
                         help_text=_("Per esempio: curriculum, corsi di formazione, apprendistato, lingua italiana"))
     tipo = forms.ChoiceField(label=_("Tipo di soggetto"), required=False,

@@ -28,8 +28,8 @@ def index(request: HttpRequest, desk_slug: str) -> HttpResponse:
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(request, "network/index.html", {
-        "form": form, "page": page, "hits": page.object_list, "count": len(hits),
-        "searching": bool(text or kind or topic),
+        "form": form, "page": page, "hits": page.object_list, "count": hits.total,
+        "searching": bool(text or kind or topic), "result": hits.result, "topics": topics,
         "query": query.urlencode(), "topic": topic, "text": text,
     })
 

@@ -114,5 +114,6 @@ def save(desk, value: str, actor) -> int:
     with transaction.atomic():
         Synonym.objects.filter(desk=desk).delete()
         Synonym.objects.bulk_create([Synonym(desk=desk, phrase=p, alternatives=a) for p, a in rows])
+        cache.delete(CACHE_KEY.format(desk.pk))
         transaction.on_commit(lambda: cache.delete(CACHE_KEY.format(desk.pk)))
     return len(rows)
