@@ -1,5 +1,7 @@
 from django.urls import path
 
+from infolavoro.search import views as search_views
+
 from . import views_manage
 
 app_name = "network_manage"
@@ -7,6 +9,7 @@ urlpatterns = [
     path("", views_manage.index, name="index"),
     path("revisione/", views_manage.review, name="review"),
     path("temi/", views_manage.terms, name="terms"),
+    path("sinonimi/", search_views.edit, name="synonyms"),
     path("<slug:slug>/", views_manage.organization, name="organization"),
     path("<slug:slug>/confermo/", views_manage.confirm, name="confirm"),
     path("<slug:slug>/invita/", views_manage.invite, name="invite"),
