@@ -25,7 +25,7 @@ WEEKDAYS = [
 
 
 # First path segments the site uses itself: a desk cannot take them as its slug.
-RESERVED_SLUGS = {"admin", "accounts", "api", "static", "media", "healthz", "i18n", "gestione"}
+RESERVED_SLUGS = {"admin", "accounts", "api", "static", "media", "healthz", "i18n", "gestione", "rete"}
 
 
 def validate_not_reserved(value: str) -> None:

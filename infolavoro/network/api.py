@@ -1,7 +1,9 @@
 """The directory as open data in the Open Referral HSDS 3.0 API profile (read-only, public).
 
 `/api/hsds/organizations`, `/organizations/{id}`, `/services`, `/services/{id}`, `/taxonomy_terms`, paginated
-with the profile's Page envelope; `desk=<slug>` narrows to one desk's network. Constant queries per page.
+with the profile's Page envelope. Without `desk` the whole installation; `desk=<slug>` narrows to one desk's
+network; `comune`, `near` (a Comune) or `lat`/`lon` with `radius_km` narrow by place; `search` on organisations
+is the directory's ranked search. Constant queries per page.
 """
 
 from __future__ import annotations
@@ -25,6 +27,23 @@ class PageQuery(Schema):
     per_page: int = 20
     desk: str | None = None
     search: str | None = None
+    comune: str | None = None  # the Comune of a location
+    near: str | None = None  # a Comune's name: locations around its centroid
+    lat: float | None = None  # or a point
+    lon: float | None = None
+    radius_km: float = 20
+
+
+def _point(query: PageQuery) -> tuple[float, float] | None:
+    from .places import centroid
+
+    if query.lat is not None and query.lon is not None and -90 <= query.lat <= 90 and -180 <= query.lon <= 180:
+        return (query.lat, query.lon)
+    return centroid(query.near) if query.near else None
+
+
+def _radius(query: PageQuery) -> float:
+    return min(max(query.radius_km, 0.1), 500)
 
 
 class ServiceQuery(PageQuery):
@@ -76,13 +95,29 @@ def _search(qs: QuerySet, text: str | None, *fields: str) -> QuerySet:
     return qs.filter(condition)
 
 
-@router.get("/organizations", response=PageOut, summary="Organisations of the network (HSDS Page)")
+@router.get("/organizations", response=PageOut,
+            summary="Organisations of the network (HSDS Page): every desk's, or `desk=<slug>`; ranked `search`, "
+                    "`comune`, `near=<Comune>` or `lat`/`lon` within `radius_km`")
 def organizations(request: HttpRequest, query: Query[PageQuery]):
-    qs = _organizations()
+    from infolavoro.desks.models import Desk
+
+    from .selectors import directory
+
+    desk = None
     if query.desk:
-        qs = qs.filter(desk__slug=query.desk)
-    qs = _search(qs, query.search, "name", "description")
-    return _paged(qs, query, lambda org: hsds.organization(org, full=False))
+        desk = Desk.objects.filter(slug=query.desk, is_active=True).first()
+        if desk is None:
+            return hsds.page([], 0, *_bounds(query))
+    point = _point(query)
+    if query.near and point is None:
+        return hsds.page([], 0, *_bounds(query))
+    hits = directory(desk, text=(query.search or "")[:1000], comune=(query.comune or "")[:100], near=point,
+                     radius_km=_radius(query))
+    page_number, per_page = _bounds(query)
+    ids = [m.organization_id for m in hits.matches[(page_number - 1) * per_page:page_number * per_page]]
+    orgs = _organizations().in_bulk(ids)
+    return hsds.page([hsds.organization(orgs[pk], full=False) for pk in ids if pk in orgs], hits.total,
+                     page_number, per_page)
 
 
 @router.get("/organizations/{organization_id}", response=dict, summary="One organisation, in full (HSDS)")
@@ -99,6 +134,15 @@ def services(request: HttpRequest, query: Query[ServiceQuery]):
         qs = qs.filter(taxonomy_terms=query.taxonomy_term_id)
     if query.organization_id:
         qs = qs.filter(organization_id=query.organization_id)
+    if query.comune:
+        qs = qs.filter(organization__locations__city__iexact=query.comune[:100]).distinct()
+    point = _point(query)
+    if point is not None:
+        from .selectors import _near
+
+        qs = qs.filter(_near(*point, _radius(query), via="organization__locations")).distinct()
+    elif query.near:
+        qs = qs.none()
     qs = _search(qs, query.search, "name", "description", "organization__name")
     return _paged(qs, query, lambda svc: hsds.service(svc, full=False))
 

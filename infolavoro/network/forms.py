@@ -128,3 +128,20 @@ class TermRowForm(forms.Form):
 
 
 TermFormSet = forms.formset_factory(TermRowForm, extra=1)
+
+
+class InstallationSearchForm(forms.Form):
+    """The installation-wide directory: every desk's network, by Comune or near a place."""
+
+    q = forms.CharField(label=_("Cerca"), required=False, max_length=1000,
+                        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+                        help_text=_("Per esempio: curriculum, corsi di formazione, ho perso il lavoro"))
+    comune = forms.ChoiceField(label=_("Comune della sede"), required=False)
+    vicino = forms.ChoiceField(label=_("Vicino a"), required=False)
+    raggio = forms.TypedChoiceField(label=_("Entro"), required=False, coerce=int, empty_value=20,
+                                    choices=[(5, "5 km"), (10, "10 km"), (20, "20 km"), (50, "50 km")], initial=20)
+
+    def __init__(self, *args, comuni, places, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["comune"].choices = [("", _("Tutti i Comuni"))] + [(c, c) for c in comuni]
+        self.fields["vicino"].choices = [("", _("Ovunque"))] + [(p, p) for p in places]

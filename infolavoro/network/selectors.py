@@ -144,12 +144,19 @@ class Directory(Sequence):
         return iter(self[:])
 
 
-def _bounding_box(latitude: float, longitude: float, radius_km: float) -> Q:
-    """Locations within a square around the point (the circle's box: close enough for "near me")."""
+def _near(latitude: float, longitude: float, radius_km: float, via: str = "locations") -> Q:
+    """Locations within a square around the point (the circle's box: close enough for "near a place"), or,
+    for locations without coordinates, in a Comune whose centroid is within the radius."""
+    from .places import comuni_within
+
     dlat = radius_km / 111.2
     dlon = radius_km / (111.2 * max(math.cos(math.radians(latitude)), 0.01))
-    return Q(locations__latitude__range=(latitude - dlat, latitude + dlat),
-             locations__longitude__range=(longitude - dlon, longitude + dlon))
+    boxed = Q(**{f"{via}__latitude__range": (latitude - dlat, latitude + dlat),
+                 f"{via}__longitude__range": (longitude - dlon, longitude + dlon)})
+    comuni = Q()
+    for name in comuni_within((latitude, longitude), radius_km):
+        comuni |= Q(**{f"{via}__city__iexact": name})
+    return boxed | (Q(**{f"{via}__latitude__isnull": True}) & comuni) if comuni else boxed
 
 
 def directory(desk: Desk | None, *, text: str = "", kind: str = "", topic: TaxonomyTerm | None = None,
@@ -166,7 +173,7 @@ def directory(desk: Desk | None, *, text: str = "", kind: str = "", topic: Taxon
     if comune:
         orgs = orgs.filter(locations__city__iexact=comune)
     if near is not None:
-        orgs = orgs.filter(_bounding_box(*near, radius_km))
+        orgs = orgs.filter(_near(*near, radius_km))
     if text.strip():
         result = search_index.search(text, kind=search.KIND, desk_id=desk.pk if desk is not None else None,
                                      within=orgs.values("pk"))
@@ -233,3 +240,11 @@ def review_queue(desk: Desk) -> QuerySet:
 
     return (ChangeRecord.objects.filter(desk=desk, reviewed_at__isnull=True)
             .select_related("organization", "actor").order_by("at"))
+
+
+def location_cities() -> list[str]:
+    """The Comuni where active members of active desks have a location (one query)."""
+    from .models import Location
+
+    return sorted(set(Location.objects.filter(organization__is_active=True, organization__desk__is_active=True)
+                      .values_list("city", flat=True).distinct()))

@@ -113,3 +113,26 @@ def open_data(request: HttpRequest, desk_slug: str) -> HttpResponse:
     response = HttpResponse(zip_bytes(request.desk), content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="rete-per-il-lavoro-{request.desk.slug}-hsds.zip"'
     return response
+
+
+def installation(request: HttpRequest) -> HttpResponse:
+    """Every desk's network in one directory (a Region's installation), by Comune or near a place."""
+    from . import places
+    from .forms import InstallationSearchForm
+
+    form = InstallationSearchForm(request.GET or None, comuni=selectors.location_cities(),
+                                  places=sorted(places.CENTROIDS))
+    text = comune = ""
+    near, radius = None, 20
+    if form.is_valid():
+        text, comune = form.cleaned_data["q"].strip(), form.cleaned_data["comune"]
+        near = places.centroid(form.cleaned_data["vicino"]) if form.cleaned_data["vicino"] else None
+        radius = form.cleaned_data["raggio"] or 20
+    hits = selectors.directory(None, text=text, comune=comune, near=near, radius_km=radius)
+    page = Paginator(hits, PER_PAGE).get_page(request.GET.get("pagina"))
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(request, "network/installation.html", {
+        "form": form, "page": page, "hits": page.object_list, "count": hits.total, "result": hits.result,
+        "searching": bool(text or comune or near), "query": query.urlencode(), "text": text,
+    })
