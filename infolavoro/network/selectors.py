@@ -13,7 +13,6 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from infolavoro.desks.models import Desk
-
 from infolavoro.search import selectors as search_index
 
 from . import search

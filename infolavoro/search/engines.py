@@ -61,7 +61,7 @@ def _outer(n: int, inner: str) -> str:
     scores = " + ".join(f"s{i}" for i in range(n))
     coverage = " + ".join(f"(CASE WHEN s{i} > 0 THEN 1 ELSE 0 END)" for i in range(n))
     found = ", ".join(f"MAX(s{i}) OVER ()" for i in range(n))
-    return (f"SELECT object_id, {scores} AS score, {coverage} AS coverage, COUNT(*) OVER () AS total, {found} "
+    return (f"SELECT object_id, {scores} AS score, {coverage} AS coverage, COUNT(*) OVER () AS total, {found} "  # noqa: S608 - structure ours, values as parameters
             f"FROM ({inner}) x ORDER BY coverage DESC, score DESC, rank DESC, title, object_id LIMIT %s")
 
 
@@ -86,7 +86,7 @@ class PostgresEngine:
             params += [self._tsquery(term, "A"), self._tsquery(term, "B"), self._tsquery(term)]
         where, where_params = _where(kind, desk_id, within)
         any_term = " | ".join(f"({self._tsquery(t)})" for t in terms)
-        inner = (f"SELECT d.object_id, d.title, ts_rank(d.vector, %s::tsquery, 1) AS rank, {', '.join(cases)} "
+        inner = (f"SELECT d.object_id, d.title, ts_rank(d.vector, %s::tsquery, 1) AS rank, {', '.join(cases)} "  # noqa: S608 - structure ours, values as parameters
                  f"FROM search_document d WHERE d.vector @@ %s::tsquery{where}")
         params = [any_term, *params, any_term, *where_params, limit]
         with connection.cursor() as cursor:
@@ -131,7 +131,7 @@ class SqliteEngine:
                          f"WHEN {hit} THEN {WEIGHTS[2]} ELSE 0 END AS s{i}")
             params += [self._match(term, "title"), self._match(term, "keywords"), self._match(term)]
         where, where_params = _where(kind, desk_id, within)
-        inner = (f"SELECT d.object_id, d.title, -bm25(search_fts, {WEIGHTS[0]}.0, {WEIGHTS[1]}.0, {WEIGHTS[2]}.0) "
+        inner = (f"SELECT d.object_id, d.title, -bm25(search_fts, {WEIGHTS[0]}.0, {WEIGHTS[1]}.0, {WEIGHTS[2]}.0) "  # noqa: S608 - structure ours, values as parameters
                  f"AS rank, {', '.join(cases)} FROM search_fts JOIN search_document d ON d.id = search_fts.rowid "
                  f"WHERE search_fts MATCH %s{where}")
         params += [" OR ".join(self._match(t) for t in terms), *where_params, limit]
@@ -170,7 +170,7 @@ class SqliteEngine:
         ids = list(ids)
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]
-            cursor.execute(f"DELETE FROM search_fts WHERE rowid IN ({', '.join(['%s'] * len(chunk))})", chunk)
+            cursor.execute(f"DELETE FROM search_fts WHERE rowid IN ({', '.join(['%s'] * len(chunk))})", chunk)  # noqa: S608 - structure ours, values as parameters
 
 
 def engine():
