@@ -132,7 +132,7 @@ class SqliteEngine:
             params += [self._match(term, "title"), self._match(term, "keywords"), self._match(term)]
         where, where_params = _where(kind, desk_id, within)
         inner = (f"SELECT d.object_id, d.title, -bm25(search_fts, {WEIGHTS[0]}.0, {WEIGHTS[1]}.0, {WEIGHTS[2]}.0) "  # noqa: S608 - structure ours, values as parameters
-                 f"AS rank, {', '.join(cases)} FROM search_fts JOIN search_document d ON d.id = search_fts.rowid "
+                 f"AS rank, {', '.join(cases)} FROM search_fts CROSS JOIN search_document d ON d.id = search_fts.rowid "
                  f"WHERE search_fts MATCH %s{where}")
         params += [" OR ".join(self._match(t) for t in terms), *where_params, limit]
         with connection.cursor() as cursor:

@@ -1,0 +1,115 @@
+"""The search at scale (imported by bench/search.py `scale`): builds an installation of N desks, M members and
+S services per member with bulk_create in batches (no signals), indexes the members through the real index
+writer in batches, then times the directory search as a page does it (rank + the 12 members shown), one desk
+and the whole installation. Prints p50/p95 and the queries per search.
+
+    .venv/bin/python bench/search.py scale --desks 1 --members 10000                      # SQLite
+    BENCH_DATABASE_URL=postgres://... .venv/bin/python bench/search.py scale --desks 8000 --members 250000
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+import uuid
+
+import _django
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+
+QUERIES = ["corsi di formazione", "curriculum", "ho perso il lavoro", "curriculm", "badante", "patente muletto",
+           "partita iva", "corso di italiano per stranieri", "tirocinio", "naspi", "lavoro stagionale",
+           "vorrei fare il cv", "apprendistato elettricista", "disoccupazzione", "job", "sicurezza cantiere"]
+
+
+def build(desks: int, members: int, per_member: int, batch: int = 5000) -> None:
+    from infolavoro.desks.models import Desk
+    from infolavoro.network import search
+    from infolavoro.network.demo import MEMBERS
+    from infolavoro.network.models import Organization, Service
+    from infolavoro.search import services as index
+
+    started = time.perf_counter()
+    template = Desk.objects.get(slug="la-spezia")
+    existing = Desk.objects.count()
+    new_desks = []
+    for i in range(existing, desks):
+        d = Desk.objects.get(pk=template.pk)
+        d.pk, d._state.adding, d.slug, d.comune = None, True, f"comune-{i}", f"Comune {i}"
+        new_desks.append(d)
+    Desk.objects.bulk_create(new_desks, batch_size=batch)
+    desk_ids = list(Desk.objects.order_by("pk").values_list("pk", flat=True))[:desks]
+    have = Organization.objects.count()
+    print(f"  desks: {len(desk_ids)} ({time.perf_counter() - started:.0f} s)", flush=True)
+    services_flat = [(m, s) for m in MEMBERS for s in m["services"]]
+    n = have
+    while n < members:
+        orgs, svcs, docs = [], [], []
+        for i in range(n, min(members, n + batch)):
+            source = MEMBERS[i % len(MEMBERS)]
+            org = Organization(id=uuid.uuid4(), desk_id=desk_ids[i % len(desk_ids)], name=f"{source['name']} {i}",
+                               slug=f"m-{i}", kind=source["kind"], description=source["description"])
+            orgs.append(org)
+            names, texts = [], [source["description"]]
+            for k in range(per_member):
+                _, item = services_flat[(i * per_member + k) % len(services_flat)]
+                svcs.append(Service(id=uuid.uuid4(), organization_id=org.id, name=item["name"], slug=f"s{k}",
+                                    description=item["description"], audience=item["audience"]))
+                names += [item["name"], *item["topics"]]
+                texts += [item["description"], item["audience"]]
+            docs.append(index.Doc(org.id, org.desk_id, org.name, " ".join(names), " ".join(texts)))
+        with transaction.atomic():
+            Organization.objects.bulk_create(orgs, batch_size=batch)
+            Service.objects.bulk_create(svcs, batch_size=batch)
+            index.index(search.KIND, docs)
+        n += len(orgs)
+        rate = (n - have) / (time.perf_counter() - started)
+        print(f"  members {n:>7} / {members}  ({rate:.0f} members/s with services and index)", flush=True)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+
+def measure(label: str, desk, runs: int) -> None:
+    from infolavoro.network.selectors import directory
+
+    times, counts = [], []
+    for _ in range(runs):
+        for q in QUERIES:
+            with CaptureQueriesContext(connection) as queries:
+                started = time.perf_counter()
+                hits = directory(desk, text=q)
+                shown = hits[:12]
+                times.append(time.perf_counter() - started)
+            counts.append(len(queries))
+            assert shown, q
+    times.sort()
+    p95 = times[int(len(times) * 0.95) - 1]
+    print(f"  {label:34} p50 {statistics.median(times) * 1000:6.1f} ms   p95 {p95 * 1000:6.1f} ms   "
+          f"queries {min(counts)}-{max(counts)}   ({len(times)} searches)")
+
+
+def scale(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(prog="search.py scale")
+    parser.add_argument("--desks", type=int, default=1)
+    parser.add_argument("--members", type=int, default=10_000)
+    parser.add_argument("--services-per-member", type=int, default=4)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args(argv)
+    from django.core.cache import cache
+
+    from infolavoro.desks.models import Desk
+    from infolavoro.network.models import Organization, Service
+
+    desk = _django.demo_desk()
+    cache.clear()
+    print(f"database: {connection.vendor}; building {args.desks} desks, {args.members} members, "
+          f"{args.services_per_member} services each", flush=True)
+    build(args.desks, args.members, args.services_per_member)
+    print(f"  built: {Desk.objects.count()} desks, {Organization.objects.count()} members, "
+          f"{Service.objects.count()} services", flush=True)
+    biggest = Desk.objects.get(pk=desk.pk)
+    measure(f"one desk ({Organization.objects.filter(desk=biggest).count()} members)", biggest, args.runs)
+    if args.desks > 1:
+        measure("whole installation", None, args.runs)
