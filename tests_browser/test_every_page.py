@@ -19,7 +19,8 @@ from tests_browser.conftest import axe
 pytestmark = pytest.mark.browser
 
 START = ["/la-spezia/", "/la-spezia/agenda/", "/la-spezia/sportello/", "/la-spezia/gestione/rete/",
-         "/la-spezia/segnalazioni/", "/la-spezia/segnalazioni/ricevute/", "/la-spezia/gestione/personale/"]
+         "/la-spezia/segnalazioni/", "/la-spezia/segnalazioni/ricevute/", "/la-spezia/gestione/personale/",
+         "/rete/?q=curriculm&vicino=Lerici", "/la-spezia/rete/?q=zzzqqq"]
 # Downloads, the admin, the API, logging out: not pages to check here.
 SKIP = re.compile(r"/logout|/esci|/static/|/media/|/admin/|/api/|\.(pdf|zip|ics|json|csv)$|/export|/open-data")
 MAX_PAGES = 400
@@ -29,7 +30,8 @@ REACHES = {
            "network:topics", "opportunities:index", "desks:privacy", "desks:accessibility", "accounts:login"},
     "admin": {"booking_staff:agenda", "booking_staff:calendars", "booking_staff:reasons", "desks:manage_hours",
               "desks:manage_closures", "desks:staff", "intake:audit_log", "intake:portals", "intake:settings",
-              "network_manage:index", "network_manage:review", "network_manage:terms", "referrals:desk_list"},
+              "network_manage:index", "network_manage:review", "network_manage:terms", "network_manage:synonyms",
+              "referrals:desk_list"},
     Role.DESK_OPERATOR: {"booking_staff:agenda", "booking_staff:walk_in", "intake:index", "intake:citizen",
                          "intake:consultation", "referrals:desk_list", "referrals:detail"},
     Role.MEMBER_EDITOR: {"network_manage:organization", "network_manage:edit", "referrals:inbox",
