@@ -28,4 +28,5 @@ class Command(BaseCommand):
                 chunk = ids[start:start + batch]
                 search.index_organizations(chunk)
                 bar.update(len(chunk))
-        self.stdout.write(f"{len(ids)} members indexed.")
+        if options["verbosity"]:
+            self.stdout.write(f"{len(ids)} members indexed.")
