@@ -75,6 +75,7 @@ def measure(label: str, desk, runs: int) -> None:
     from infolavoro.network.selectors import directory
 
     times, counts = [], []
+    directory(desk, text="warm up")[:12]  # imports, connection, caches: not what is measured
     for _ in range(runs):
         for q in QUERIES:
             with CaptureQueriesContext(connection) as queries:
