@@ -14,6 +14,6 @@ def index_existing(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("search", "0002_engines"), ("network", "0003_contact_location_department_schedule_notes")]
+    dependencies = [("search", "0002_engines"), ("network", "0004_alter_contact_name_alter_contact_title_and_more")]
 
     operations = [migrations.RunPython(index_existing, migrations.RunPython.noop)]
