@@ -92,6 +92,9 @@ class OccupationSkill(models.Model):
             models.CheckConstraint(condition=Q(relation__in=Relation.values), name="occupation_skill_relation"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.occupation_id} {self.relation} {self.skill_id}"
+
 
 class Synonym(models.Model):
     """A local word people use ("badante", "muletto") for an occupation or a skill; for one desk or for all."""
@@ -313,6 +316,11 @@ class Vacancy(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def save(self, *args, **kwargs):
+        if self.occupation_id and not self.isco_code:
+            self.isco_code = Occupation.objects.values_list("isco_code", flat=True).get(pk=self.occupation_id)
+        super().save(*args, **kwargs)
+
     @property
     def code(self) -> str:
         return str(self.pk).split("-")[0].upper()
@@ -320,11 +328,6 @@ class Vacancy(models.Model):
     @property
     def allowed_next(self) -> tuple[str, ...]:
         return VACANCY_TRANSITIONS[self.state]
-
-    def save(self, *args, **kwargs):
-        if self.occupation_id and not self.isco_code:
-            self.isco_code = Occupation.objects.values_list("isco_code", flat=True).get(pk=self.occupation_id)
-        super().save(*args, **kwargs)
 
 
 class VacancyEvent(models.Model):
@@ -339,6 +342,9 @@ class VacancyEvent(models.Model):
         ordering = ["at", "id"]
         constraints = [models.CheckConstraint(condition=_allowed(VACANCY_TRANSITIONS, VacancyState.DRAFT),
                                               name="vacancy_event_allowed")]
+
+    def __str__(self) -> str:
+        return f"{self.from_state or '-'} → {self.to_state}"
 
 
 # --- Candidate profile ------------------------------------------------------------------------------------
@@ -400,6 +406,9 @@ class ProfileOccupation(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["profile", "occupation"], name="profile_occupation_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.occupation_id} ({self.experience_months})"
 
 
 # --- Proposals --------------------------------------------------------------------------------------------
@@ -483,6 +492,9 @@ class ProposalEvent(models.Model):
         constraints = [models.CheckConstraint(condition=_allowed(PROPOSAL_TRANSITIONS, ProposalState.PROPOSED),
                                               name="proposal_event_allowed")]
 
+    def __str__(self) -> str:
+        return f"{self.from_state or '-'} → {self.to_state}"
+
 
 # --- Alerts -----------------------------------------------------------------------------------------------
 
@@ -500,3 +512,6 @@ class AlertSubscription(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["desk", "email", "filters"], name="alert_unique")]
+
+    def __str__(self) -> str:
+        return str(self.pk)

@@ -8,16 +8,16 @@ TODAY = dt.date(2026, 3, 2)
 
 
 def cand(**kw):
-    base = dict(key="p", occupations={1: 24}, isco_codes=frozenset({"8344"}), skills=frozenset({10, 11}),
-                languages={"it": "C2", "en": "A2"}, licences=frozenset({"B", "muletto"}), education_eqf=2,
-                comuni=frozenset({"la spezia", "sarzana"}), contracts=frozenset({"determinato"}))
+    base = {"key": "p", "occupations": {1: 24}, "isco_codes": frozenset({"8344"}), "skills": frozenset({10, 11}),
+                "languages": {"it": "C2", "en": "A2"}, "licences": frozenset({"B", "muletto"}), "education_eqf": 2,
+                "comuni": frozenset({"la spezia", "sarzana"}), "contracts": frozenset({"determinato"})}
     base.update(kw)
     return Candidate(**base)
 
 
 def job(**kw):
-    base = dict(key="v", occupation_id=1, isco_code="8344", essential=frozenset({10, 11}), optional=frozenset(),
-                comune="la spezia", contract_type="determinato", expires_on=TODAY)
+    base = {"key": "v", "occupation_id": 1, "isco_code": "8344", "essential": frozenset({10, 11}),
+            "optional": frozenset(), "comune": "la spezia", "contract_type": "determinato", "expires_on": TODAY}
     base.update(kw)
     return Job(**base)
 
