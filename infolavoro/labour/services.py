@@ -299,6 +299,37 @@ def attach_cv(profile: CandidateProfile, upload: Any, actor: Any) -> None:
     audit(profile.citizen, actor, AuditAction.UPDATE, "profilo professionale: curriculum")
 
 
+def citizen_labour_data(citizen: Citizen) -> dict[str, Any]:
+    """The person's profile and proposals, for the export of everything held about them."""
+    profile = (CandidateProfile.objects.filter(citizen=citizen).prefetch_related("wanted__occupation", "skills")
+               .first())
+    proposals = (Proposal.objects.filter(citizen=citizen).select_related("vacancy", "employer")
+                 .prefetch_related("events").order_by("created_at"))
+    return {
+        "candidate_profile": None if profile is None else {
+            "consent_at": profile.consent_at,
+            "occupations": [{"occupation": w.occupation.preferred_label, "esco_uri": w.occupation.uri,
+                             "experience_months": w.experience_months} for w in profile.wanted.all()],
+            "skills": [s.preferred_label for s in profile.skills.all()],
+            **{name: getattr(profile, name) for name in PROFILE_FIELDS},
+            "cv": bool(profile.cv),
+        },
+        "proposals": [
+            {"code": p.code, "vacancy": p.vacancy.title, "employer": p.employer.name, "state": p.get_state_display(),
+             "candidate_agreed_at": p.candidate_agreed_at, "message": p.message,
+             "history": [{"from": e.from_state, "to": e.to_state, "at": e.at} for e in p.events.all()]}
+            for p in proposals
+        ],
+    }
+
+
+def anonymise_labour_data(citizen_ids: list[Any]) -> None:
+    """Retention: the profile and CV go; proposals keep their states (what the Region counts), not their text."""
+    erase_cv_files(citizen_ids)
+    Proposal.objects.filter(citizen_id__in=citizen_ids).update(message="")
+    ProposalEvent.objects.filter(proposal__citizen_id__in=citizen_ids).update(note="")
+
+
 def erase_cv_files(citizen_ids: list[Any]) -> None:
     """Called by intake when records are erased or anonymised: the CV files go with them."""
     for profile in CandidateProfile.objects.filter(citizen_id__in=citizen_ids).exclude(cv=""):
