@@ -292,7 +292,7 @@ STOPWORDS = {"della", "delle", "degli", "dello", "nella", "nelle", "sulla", "con
 def _keywords(label: str) -> list[str]:
     """The words that identify a skill in a course's text: without the leading verb and short words."""
     words = re.findall(r"\w+", label.casefold())
-    if len(words) > 1 and words[0].endswith(("are", "ere", "ire")):
+    if len(words) > 1 and words[0].endswith(("are", "ere", "ire", "rre")):  # an infinitive: condurre, usare
         words = words[1:]
     return [w for w in words if len(w) > 3 and w not in STOPWORDS]
 
