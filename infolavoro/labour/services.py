@@ -472,9 +472,10 @@ def send_alert_digests(now: dt.datetime | None = None) -> int:
     now = now or timezone.now()
     sent = 0
     for subscription in AlertSubscription.objects.filter(confirmed_at__isnull=False).select_related("desk"):
-        since = (subscription.last_sent_at or subscription.confirmed_at).date()
+        since = subscription.last_sent_at or subscription.confirmed_at
+        # Published since the last e-mail: the state changed to "published" after it.
         vacancies = list(selectors.board(subscription.desk, subscription.filters, today=timezone.localdate(now))
-                         .filter(published_on__gte=since)[:30])
+                         .filter(state_changed_at__gt=since, state_changed_at__lte=now)[:30])
         with transaction.atomic():
             if vacancies:
                 token = alert_token(subscription)
