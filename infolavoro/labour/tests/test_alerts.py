@@ -25,7 +25,8 @@ def test_double_opt_in_daily_digest_and_one_click_unsubscribe(client, desk, empl
     url = reverse("jobs:alert", args=[desk.slug]) + "?q=carrellista&gruppo=8"
     assert client.post(url, {"email": "Persona@Example.org", "privacy": "on"}).status_code == 200
     subscription = AlertSubscription.objects.get()
-    assert subscription.filters == {"gruppo": "8", "q": "carrellista"} and subscription.confirmed_at is None
+    assert subscription.filters == {"gruppo": "8", "q": "carrellista"}
+    assert subscription.confirmed_at is None
     confirm = OutboxMessage.objects.get(template="labour/email/alert_confirm.txt")
     publish(employer, operator, taxonomy["carrellista"])
     assert services.send_alert_digests() == 0  # not confirmed: nothing is sent

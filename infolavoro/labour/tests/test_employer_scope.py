@@ -47,16 +47,19 @@ def test_employer_contact_gets_404_outside_its_employer(client, desk, employer_c
         assert client.post(url, {"to_state": "withdrawn", "vacancy": str(other_vacancy.pk),
                                  "candidate_agreed": "on", "title": "X"}).status_code in (404, 403), url
     other_vacancy.refresh_from_db()
-    assert other_vacancy.state == "published" and other_vacancy.title == "Carrellista notte"
+    assert other_vacancy.state == "published"
+    assert other_vacancy.title == "Carrellista notte"
     assert Proposal.objects.get(pk=proposals[1].pk).state == ProposalState.PROPOSED
 
 
 def test_employer_contact_sees_its_own_only(client, desk, employer_contact, vacancy, other_vacancy, proposals):
     client.force_login(employer_contact)
     page = client.get(reverse("labour:index", args=[desk.slug])).content.decode()
-    assert "Carrellista turni" in page and "Carrellista notte" not in page
+    assert "Carrellista turni" in page
+    assert "Carrellista notte" not in page
     page = client.get(reverse("labour:proposals", args=[desk.slug])).content.decode()
-    assert proposals[0].code in page and proposals[1].code not in page
+    assert proposals[0].code in page
+    assert proposals[1].code not in page
     assert client.get(reverse("labour:vacancy", args=[desk.slug, vacancy.pk])).status_code == 200
     assert client.get(reverse("labour:proposal", args=[desk.slug, proposals[0].pk])).status_code == 200
     # Opening it records "seen"; the employer sees what the proposal needs, not the person's record.

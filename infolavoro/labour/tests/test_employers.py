@@ -49,7 +49,8 @@ def test_member_editor_cannot_register_employers(desk, member_editor, taxonomy):
 def test_invited_contact_gets_the_scoped_role_and_an_email(desk, operator, employer):
     assignment = services.invite_contact(employer, email="Anna@Logistica.example", first_name="Anna",
                                          last_name="Verdi", actor=operator)
-    assert assignment.role == Role.EMPLOYER_CONTACT and assignment.employer == employer
+    assert assignment.role == Role.EMPLOYER_CONTACT
+    assert assignment.employer == employer
     assert ["anna@logistica.example"] in [m.to for m in OutboxMessage.objects.all()]
 
 

@@ -90,17 +90,20 @@ def test_pages_of_the_loop(client, profile, vacancy, operator, employer_contact,
     client.force_login(operator)
     url = reverse("labour:profile", args=[vacancy.desk.slug, citizen.pk])
     page = client.get(url).content.decode()
-    assert "Carrellista turni" in page and "100/100" in page
+    assert "Carrellista turni" in page
+    assert "100/100" in page
     response = client.post(reverse("labour:propose", args=[vacancy.desk.slug, citizen.pk]),
                            {"vacancy": vacancy.pk})
-    assert response.status_code == 302 and not Proposal.objects.exists()
+    assert response.status_code == 302
+    assert not Proposal.objects.exists()
     response = client.post(reverse("labour:propose", args=[vacancy.desk.slug, citizen.pk]),
                            {"vacancy": vacancy.pk, "candidate_agreed": "on"})
     proposal = Proposal.objects.get()
     client.force_login(employer_contact)
     detail = reverse("labour:proposal", args=[vacancy.desk.slug, proposal.pk])
     page = client.get(detail).content.decode()
-    assert "Maria Rossi" in page and "Assunta/o" in page
+    assert "Maria Rossi" in page
+    assert "Assunta/o" in page
     client.post(detail, {"to_state": "hired"})
     proposal.refresh_from_db()
     assert proposal.state == ProposalState.HIRED
@@ -118,7 +121,8 @@ def test_profile_form_resolves_synonyms_and_keeps_input_on_errors(client, citize
     assert [w.occupation for w in profile.wanted.all()] == [taxonomy["assistente"]]
     response = client.post(url, {"professione_0": "astronauta", "home_comune": "Lerici\x00"})
     page = response.content.decode()
-    assert "Professione non trovata" in page and "astronauta" in page
+    assert "Professione non trovata" in page
+    assert "astronauta" in page
     typeahead = client.get(reverse("labour:skill_search", args=[citizen.desk.slug]), {"q": "muletto"})
     assert "condurre il carrello elevatore" in typeahead.content.decode()  # through the desk's synonym
 
@@ -133,7 +137,8 @@ def test_cv_is_checked_stored_privately_served_to_staff_and_erased(client, setti
     services.attach_cv(profile, SimpleUploadedFile("cv.pdf", PDF), operator)
     profile.refresh_from_db()
     path = tmp_path / profile.cv.name
-    assert path.exists() and not str(path).startswith(str(settings.MEDIA_ROOT))
+    assert path.exists()
+    assert not str(path).startswith(str(settings.MEDIA_ROOT))
     url = reverse("labour:cv", args=[citizen.desk.slug, citizen.pk])
     client.force_login(employer_contact)
     assert client.get(url).status_code == 404  # not proposed to this employer yet
@@ -143,7 +148,8 @@ def test_cv_is_checked_stored_privately_served_to_staff_and_erased(client, setti
     assert client.get(url).status_code == 404
     intake_services.erase_citizen(citizen, operator)
     assert not path.exists()
-    assert not CandidateProfile.objects.exists() and not Citizen.objects.exists()
+    assert not CandidateProfile.objects.exists()
+    assert not Citizen.objects.exists()
 
 
 def test_export_and_retention_cover_profile_and_proposals(profile, vacancy, operator, citizen):
@@ -154,4 +160,5 @@ def test_export_and_retention_cover_profile_and_proposals(profile, vacancy, oper
     intake_services._anonymise(citizen.desk, [citizen.pk], timezone.now())
     assert not CandidateProfile.objects.exists()
     proposal = Proposal.objects.get()
-    assert proposal.message == "" and proposal.state == ProposalState.PROPOSED
+    assert proposal.message == ""
+    assert proposal.state == ProposalState.PROPOSED
