@@ -291,7 +291,9 @@ class Vacancy(models.Model):
         ordering = ["-published_on", "title"]
         verbose_name = _("offerta di lavoro")
         verbose_name_plural = _("offerte di lavoro")
-        indexes = [models.Index(fields=["desk", "state", "expires_on"], name="vacancy_board")]
+        indexes = [models.Index(fields=["desk", "state", "expires_on"], name="vacancy_board"),
+                   models.Index(fields=["desk", "state", "-published_on", "title"], name="vacancy_recent"),
+                   models.Index(fields=["desk", "state", "isco_code"], name="vacancy_isco")]
         constraints = [
             models.CheckConstraint(condition=Q(state__in=VacancyState.values), name="vacancy_state_valid"),
             models.CheckConstraint(condition=Q(contract_type__in=ContractType.values), name="vacancy_contract"),

@@ -68,7 +68,7 @@ def board(desk: Any, filters: dict[str, str], today: dt.date | None = None) -> Q
 
 
 def board_comuni(desk: Any) -> list[str]:
-    return sorted(set(open_vacancies(desk).values_list("comune", flat=True)))
+    return list(open_vacancies(desk).order_by("comune").values_list("comune", flat=True).distinct())
 
 
 def public_vacancy(desk: Any, pk: Any) -> Vacancy:
@@ -217,42 +217,60 @@ JOB_FIELDS = ("id", "occupation_id", "isco_code", "languages", "licences", "educ
               "comune", "remote", "contract_type", "work_permit_required", "expires_on")
 
 
+def _stages(candidate: matching.Candidate, limit: int) -> list[Q]:
+    """Narrowing conditions, tried from the tightest: the person's ISCO unit groups within reach (their Comuni or
+    remote work); the same groups anywhere; their sub-major groups anywhere. A wider stage is read only when the
+    tighter ones found fewer than `limit` vacancies, so the database hands over a few hundred rows, not 100,000."""
+    units = set(candidate.isco_codes)
+    majors = {code[:2] for code in units}
+    reach = ~Q(remote="no")
+    for comune in sorted(candidate.comuni):
+        reach |= Q(comune__iexact=comune)
+    wide = Q()
+    for major in sorted(majors):
+        wide |= Q(isco_code__startswith=major)
+    return [Q(isco_code__in=units) & reach, Q(isco_code__in=units), wide]
+
+
 def ranked_vacancies(profile: CandidateProfile, today: dt.date | None = None, limit: int = 20
                      ) -> list[tuple[Vacancy, matching.Match]]:
-    """Open vacancies of the person's desk, narrowed to their ISCO sub-major groups (or to their skills when
-    they named no occupation), scored and explained. Five queries whatever the number of vacancies."""
+    """Open vacancies of the person's desk, narrowed in the database (see _stages; by their skills when they named
+    no occupation), scored and explained in Python. A handful of queries whatever the number of vacancies."""
     today = today or timezone.localdate()
     candidate = candidate_data(profile)
-    qs = open_vacancies(profile.desk_id, today)
-    majors = {code[:2] for code in candidate.isco_codes}
-    if majors:
-        condition = Q()
-        for major in majors:
-            condition |= Q(isco_code__startswith=major)
-        qs = qs.filter(condition)
+    base = open_vacancies(profile.desk_id, today)
+    rows: dict[Any, dict[str, Any]] = {}
+    if candidate.isco_codes:
+        for condition in _stages(candidate, limit):
+            for row in base.filter(condition).exclude(pk__in=list(rows)).values(*JOB_FIELDS):
+                rows[row["id"]] = row
+            if len(rows) >= limit:
+                break
     elif candidate.skills:
-        qs = qs.filter(essential_skills__in=candidate.skills).distinct()
-    else:
+        for row in base.filter(essential_skills__in=candidate.skills).distinct().values(*JOB_FIELDS)[:2000]:
+            rows[row["id"]] = row
+    if not rows:
         return []
-    matches = matching.rank(candidate, _jobs(list(qs.values(*JOB_FIELDS)), today), today, limit)
+    matches = matching.rank(candidate, _jobs(list(rows.values()), today), today, limit)
     by_pk = Vacancy.objects.select_related("employer", "occupation").in_bulk([m.key for m in matches])
     return [(by_pk[m.key], m) for m in matches]
 
 
 def ranked_candidates(vacancy: Vacancy, today: dt.date | None = None, limit: int = 20
                       ) -> list[tuple[CandidateProfile, matching.Match]]:
-    """Consenting people of the vacancy's desk who look for an occupation of the same ISCO sub-major group or
-    have one of its essential skills, scored and explained."""
+    """Consenting people of the vacancy's desk who look for an occupation of its ISCO unit group (or, when too
+    few, of its sub-major group), scored and explained."""
     today = today or timezone.localdate()
     job = _jobs([{name: getattr(vacancy, "pk" if name == "id" else name) for name in JOB_FIELDS}], today)[0]
     job = matching.Job(**{**job.__dict__, "published": vacancy.state == VacancyState.PUBLISHED})
-    profiles = CandidateProfile.objects.filter(desk_id=vacancy.desk_id, consent_at__isnull=False)
-    condition = Q(wanted__occupation__isco_code__startswith=vacancy.isco_code[:2])
-    if job.essential:
-        condition |= Q(skills__in=job.essential)
-    ids = list(profiles.filter(condition).values_list("citizen_id", flat=True).distinct())
-    candidates = _candidates(ids)
-    matches = matching.rank_candidates(candidates, job, today, limit)
+    consenting = ProfileOccupation.objects.filter(profile__desk_id=vacancy.desk_id, profile__consent_at__isnull=False)
+    ids: set[Any] = set()
+    for codes in (Occupation.objects.filter(isco_code=vacancy.isco_code),
+                  Occupation.objects.filter(isco_code__startswith=vacancy.isco_code[:2])):
+        ids |= set(consenting.filter(occupation__in=codes.values("pk")).values_list("profile_id", flat=True))
+        if len(ids) >= limit:
+            break
+    matches = matching.rank_candidates(_candidates(list(ids)), job, today, limit)
     by_pk = CandidateProfile.objects.select_related("citizen").in_bulk([m.key for m in matches])
     return [(by_pk[m.key], m) for m in matches]
 
