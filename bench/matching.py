@@ -47,7 +47,8 @@ COMUNI = ["La Spezia", "Sarzana", "Lerici", "Portovenere", "Santo Stefano di Mag
 
 # (occupation looked for, months, Comune, licences, {occupation: grade} judged relevant by hand)
 LABELS = [
-    ("cameriere", 24, "La Spezia", ["B"], {"cameriere": 3, "barista": 2, "cameriera ai piani": 1, "hostess di yacht": 1}),
+    ("cameriere", 24, "La Spezia", ["B"], {"cameriere": 3, "barista": 2, "cameriera ai piani": 1,
+                                           "hostess di yacht": 1}),
     ("barista", 12, "Lerici", [], {"barista": 3, "cameriere": 2}),
     ("cuoco", 60, "Portovenere", ["B"], {"cuoco": 3, "pizzaiolo": 2, "aiuto cuoco": 1}),
     ("aiuto cuoco", 6, "La Spezia", [], {"aiuto cuoco": 3, "lavapiatti": 2, "cuoco": 1, "pizzaiolo": 1}),
