@@ -168,11 +168,11 @@ class ProfileForm(LanguagesMixin, forms.Form):
         for n in range(OCCUPATION_SLOTS):
             w = wanted[n] if n < len(wanted) else None
             self.fields[f"professione_{n}"] = forms.CharField(
-                label=_("Professione cercata %(n)d") % {"n": n + 1}, max_length=200, required=False,
+                label=_("Professione %(n)d") % {"n": n + 1}, max_length=200, required=False,
                 initial=w.occupation.preferred_label if w else "",
                 widget=forms.TextInput(attrs={"list": "occupation-list", "autocomplete": "off"}))
             self.fields[f"mesi_{n}"] = forms.IntegerField(
-                label=_("Esperienza (mesi) %(n)d") % {"n": n + 1}, required=False, min_value=0, max_value=720,
+                label=_("Mesi di esperienza"), required=False, min_value=0, max_value=720,
                 initial=w.experience_months if w else None)
         self.add_language_fields(profile.languages if profile else {})
         if profile is not None:
