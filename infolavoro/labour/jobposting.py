@@ -46,6 +46,8 @@ def to_jobposting(vacancy: Any, request: Any = None) -> dict[str, Any]:
             "@type": "PostalAddress", "streetAddress": vacancy.address or None, "addressLocality": vacancy.comune,
             "addressCountry": "IT"}},
         "occupationalCategory": vacancy.isco_code,
+        "relevantOccupation": {"@type": "Occupation", "name": vacancy.occupation.preferred_label,
+                               "occupationalCategory": vacancy.isco_code, "sameAs": vacancy.occupation.uri},
         "totalJobOpenings": vacancy.openings,
         "directApply": False,
         "applicationContact": {"@type": "ContactPoint", "description": vacancy.how_to_apply},

@@ -8,6 +8,7 @@ urlpatterns = [
     path("datori/nuovo/", views.employer_new, name="employer_new"),
     path("datori/<uuid:pk>/", views.employer_detail, name="employer"),
     path("datori/<uuid:employer_pk>/nuova-offerta/", views.vacancy_new, name="vacancy_new"),
+    path("datori/<uuid:employer_pk>/importa/", views.vacancy_import, name="vacancy_import"),
     path("offerte/<uuid:pk>/", views.vacancy_detail, name="vacancy"),
     path("offerte/<uuid:pk>/modifica/", views.vacancy_edit, name="vacancy_edit"),
     path("offerte/<uuid:pk>/stato/", views.vacancy_move, name="vacancy_move"),

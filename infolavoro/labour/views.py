@@ -168,6 +168,28 @@ def vacancy_move(request: HttpRequest, desk_slug: str, pk) -> HttpResponse:
     return redirect("labour:vacancy", desk.slug, vacancy.pk)
 
 
+@signed_in_or_404
+def vacancy_import(request: HttpRequest, desk_slug: str, employer_pk) -> HttpResponse:
+    """Vacancies from the CSV template or JobPosting JSON: all or nothing, with a report row by row."""
+    from . import imports
+
+    employer = selectors.employer(request.user, request.desk, employer_pk)
+    require(request.user, "employer.manage", employer)
+    if request.GET.get("modello"):
+        response = HttpResponse(imports.csv_template(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="offerte-modello.csv"'
+        return response
+    report = None
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        if upload is None or upload.size > 2 * 1024 * 1024:
+            messages.error(request, _("Scegli un file CSV o JSON di al massimo 2 MB."))
+        else:
+            report = imports.import_vacancies(employer, upload.read(), upload.name, request.user)
+    return render(request, "labour/import.html", {"employer": employer, "report": report,
+                                                  "columns": imports.CSV_COLUMNS})
+
+
 # --- A person's profile and the vacancies for them ----------------------------------------------------------
 
 
