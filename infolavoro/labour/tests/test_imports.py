@@ -25,9 +25,11 @@ GOOD = ["Carrellista", "mulettista", "Magazzino", "determinato", "full", "40", "
 
 def test_csv_template_imports_as_drafts(employer, operator, taxonomy):
     report = imports.import_vacancies(employer, imports.csv_template().encode(), "offerte.csv", operator)
-    assert report.ok and report.saved == 1
+    assert report.ok
+    assert report.saved == 1
     vacancy = Vacancy.objects.get()
-    assert vacancy.state == "draft" and vacancy.occupation == taxonomy["carrellista"]
+    assert vacancy.state == "draft"
+    assert vacancy.occupation == taxonomy["carrellista"]
     assert list(vacancy.essential_skills.all()) == [taxonomy["muletto"]]
 
 
@@ -40,7 +42,8 @@ def test_one_bad_row_imports_nothing_and_says_why(employer, operator, taxonomy):
     bad_salary[9], bad_salary[10] = "30000", "20000"
     report = imports.import_vacancies(employer, _csv(GOOD, bad_occupation, bad_dates, bad_salary, ["x"]),
                                       "offerte.csv", operator)
-    assert not report.ok and report.saved == 0
+    assert not report.ok
+    assert report.saved == 0
     assert not Vacancy.objects.exists()
     status = {n: s for n, _t, s in report.rows}
     assert status[1] == "ok"
@@ -53,9 +56,11 @@ def test_one_bad_row_imports_nothing_and_says_why(employer, operator, taxonomy):
 def test_jobposting_json_round_trip(employer, operator, vacancy, other_employer, taxonomy):
     data = [to_jobposting(vacancy), {"@type": "Event"}]
     report = imports.import_vacancies(other_employer, json.dumps(data).encode(), "feed.json", operator)
-    assert not report.ok and "JobPosting" in report.rows[1][2]
+    assert not report.ok
+    assert "JobPosting" in report.rows[1][2]
     report = imports.import_vacancies(other_employer, json.dumps(data[0]).encode(), "one.json", operator)
-    assert report.ok and report.saved == 1
+    assert report.ok
+    assert report.saved == 1
     copy = other_employer.vacancies.get()
     assert (copy.title, copy.occupation, copy.comune, copy.expires_on) == (
         vacancy.title, vacancy.occupation, vacancy.comune, vacancy.expires_on)
