@@ -13,7 +13,7 @@ from stdnum import luhn
 
 from infolavoro.accounts.models import Role, RoleAssignment, User
 from infolavoro.desks.models import Desk
-from infolavoro.intake.models import Citizen
+from infolavoro.intake.models import Citizen, Consultation
 
 from .esco import import_esco
 from .models import (
@@ -187,6 +187,11 @@ def _profiles(desk: Desk, occupations: dict[str, Occupation], now: dt.datetime, 
             desk=desk, first_name=first, last_name=last, defaults={
                 "email": f"{first.lower()}.{last.lower().replace(' ', '')}@persona.example",
                 "privacy_acknowledged_at": now, "last_activity_at": now, "employment_status": "unemployed"})
+        if _created:
+            # They met the desk: an orientation interview, where the profile was filled in with them.
+            Consultation.objects.create(desk=desk, citizen=citizen, held_at=now - dt.timedelta(days=n + 1),
+                                        reason="Orientamento al lavoro", notes="Compilato il profilo professionale.",
+                                        next_steps="Valutare le offerte proposte dallo sportello.")
         profile, _created = CandidateProfile.objects.get_or_create(citizen=citizen, defaults={
             "desk": desk, "consent_at": now if n % 7 != 6 else None, "home_comune": comune,
             "mobility_comuni": "La Spezia\nSarzana" if n % 2 else "La Spezia", "own_vehicle": "B" in licences,
