@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "infolavoro.intake",
     "infolavoro.referrals",
     "infolavoro.opportunities",
+    "infolavoro.labour",
     "infolavoro.monitoring",
     "infolavoro.notifications",
     "infolavoro.api",
@@ -159,6 +160,8 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "infolavoro" / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Files only staff may read (candidates' CVs): outside the static and media roots, served through a view.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -207,6 +210,8 @@ PERIODIC_TASKS = {
     "infolavoro.booking.tasks.anonymise_old_bookings": 24 * 3600,
     "infolavoro.network.tasks.send_stale_reminders": 24 * 3600,
     "infolavoro.network.tasks.rebuild_stale_brochures": 300,
+    "infolavoro.labour.tasks.expire_vacancies": 3600,
+    "infolavoro.labour.tasks.send_alert_digests": 24 * 3600,
 }
 
 # Security. Behind a TLS-terminating proxy set SECURE_PROXY_SSL_HEADER via TRUST_X_FORWARDED_PROTO=1.

@@ -24,7 +24,9 @@ urlpatterns = [
     path("<slug:desk_slug>/rete/", include("infolavoro.network.urls")),
     path("<slug:desk_slug>/prenota/", include("infolavoro.booking.urls")),
     path("<slug:desk_slug>/agenda/", include("infolavoro.booking.urls_staff")),
+    path("<slug:desk_slug>/opportunita/lavoro/", include("infolavoro.labour.urls_public")),
     path("<slug:desk_slug>/opportunita/", include("infolavoro.opportunities.urls")),
+    path("<slug:desk_slug>/lavoro/", include("infolavoro.labour.urls")),
     path("<slug:desk_slug>/sportello/", include("infolavoro.intake.urls")),
     path("<slug:desk_slug>/segnalazioni/", include("infolavoro.referrals.urls")),
 ]

@@ -39,6 +39,20 @@ def glance(user: Any, role: RoleAssignment) -> list[Item]:
         items.append(Item(ngettext("%(n)d segnalazione ferma da troppi giorni",
                                    "%(n)d segnalazioni ferme da troppi giorni", overdue) % {"n": overdue},
                           reverse("referrals:desk_list", args=[desk.slug]), bool(overdue)))
+    if role.role in (Role.DESK_OPERATOR, Role.DESK_ADMIN, Role.EMPLOYER_CONTACT):
+        from infolavoro.labour import selectors as labour
+        from infolavoro.labour.models import ProposalState, VacancyState
+
+        if role.role == Role.EMPLOYER_CONTACT:
+            new = labour.proposals(user, desk, ProposalState.PROPOSED).count()
+            items.append(Item(ngettext("%(n)d candidatura proposta da vedere", "%(n)d candidature proposte da vedere",
+                                       new) % {"n": new}, reverse("labour:proposals", args=[desk.slug]), bool(new)))
+        else:
+            review = labour.vacancies(user, desk, VacancyState.IN_REVIEW).count()
+            items.append(Item(ngettext("%(n)d offerta di lavoro in attesa di revisione",
+                                       "%(n)d offerte di lavoro in attesa di revisione",
+                                       review) % {"n": review},
+                              reverse("labour:index", args=[desk.slug]) + "?stato=in_review", bool(review)))
     if role.role == Role.DESK_ADMIN:
         changes = network.review_queue(desk).count()
         items.append(Item(ngettext("%(n)d modifica della rete da rivedere", "%(n)d modifiche della rete da rivedere",

@@ -59,6 +59,7 @@ class Role(models.TextChoices):
     DESK_ADMIN = "desk_admin", _("Amministratore dello sportello")
     MEMBER_EDITOR = "member_editor", _("Redattore di un soggetto della rete")
     MONITORING_VIEWER = "monitoring_viewer", _("Monitoraggio (Regione)")
+    EMPLOYER_CONTACT = "employer_contact", _("Referente di un datore di lavoro")
 
 
 class RoleAssignment(models.Model):
@@ -77,6 +78,14 @@ class RoleAssignment(models.Model):
         null=True,
         blank=True,
         related_name="editor_assignments",
+    )
+    # Employer contacts, and only they, are tied to an employer (scoped to it like member editors).
+    employer = models.ForeignKey(
+        "labour.Employer",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="contact_assignments",
     )
     affiliation = models.CharField(
         _("ente di provenienza"), max_length=200, blank=True,
@@ -106,6 +115,13 @@ class RoleAssignment(models.Model):
                     | (~Q(role="member_editor") & Q(organization__isnull=True))
                 ),
                 name="role_organization_iff_member_editor",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(role="employer_contact", employer__isnull=False)
+                    | (~Q(role="employer_contact") & Q(employer__isnull=True))
+                ),
+                name="role_employer_iff_employer_contact",
             ),
         ]
 

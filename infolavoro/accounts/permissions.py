@@ -24,6 +24,7 @@ class Grants:
     desk_roles: frozenset[tuple[str, int]] = field(default_factory=frozenset)
     organizations: frozenset[Any] = field(default_factory=frozenset)  # organisations edited (UUIDs)
     organization_desks: frozenset[int] = field(default_factory=frozenset)  # their desks
+    employers: frozenset[Any] = field(default_factory=frozenset)  # employers whose contact this is (UUIDs)
 
     def has(self, role: str, desk_id: int | None) -> bool:
         return desk_id is not None and (role, desk_id) in self.desk_roles
@@ -39,11 +40,13 @@ def grants_for(user: Any) -> Grants:
     if cached is not None:
         return cached
     rows = RoleAssignment.objects.filter(user=user, is_active=True, desk__is_active=True).values_list(
-        "role", "desk_id", "organization_id"
+        "role", "desk_id", "organization_id", "employer_id"
     )
-    desk_roles, organizations, organization_desks = set(), set(), set()
-    for role, desk_id, organization_id in rows:
-        if role == Role.MEMBER_EDITOR:
+    desk_roles, organizations, organization_desks, employers = set(), set(), set(), set()
+    for role, desk_id, organization_id, employer_id in rows:
+        if role == Role.EMPLOYER_CONTACT:
+            employers.add(employer_id)
+        elif role == Role.MEMBER_EDITOR:
             organizations.add(organization_id)
             organization_desks.add(desk_id)
         else:
@@ -53,6 +56,7 @@ def grants_for(user: Any) -> Grants:
         desk_roles=frozenset(desk_roles),
         organizations=frozenset(organizations),
         organization_desks=frozenset(organization_desks),
+        employers=frozenset(employers),
     )
     user._infolavoro_grants = grants
     return grants
@@ -186,6 +190,29 @@ def _view_audit(g: Grants, obj: Any) -> bool:
     return _administer(g, obj)
 
 
+# --- labour ---
+
+
+def _employer_id(obj: Any) -> Any:
+    from infolavoro.labour.models import Employer
+
+    if isinstance(obj, Employer):
+        return obj.pk
+    return getattr(obj, "employer_id", None)
+
+
+@rule("employer.manage")
+def _manage_employer(g: Grants, obj: Any) -> bool:
+    """An employer, its vacancies and the proposals it received: its own contacts, and the desk's staff."""
+    return _employer_id(obj) in g.employers or _operate(g, obj)
+
+
+@rule("employer.contact")
+def _employer_contact(g: Grants, obj: Any) -> bool:
+    """What only the employer records (a proposal's outcome): its own contacts."""
+    return _employer_id(obj) is not None and _employer_id(obj) in g.employers
+
+
 def can(user: Any, action: str, obj: Any) -> bool:
     """May `user` do `action` on `obj`? Unknown actions are a programming error, not a silent no."""
     try:
@@ -215,6 +242,14 @@ def desk_ids_for(user: Any, action: str) -> set[int] | None:
         "monitoring.view": (Role.MONITORING_VIEWER, Role.DESK_ADMIN),
     }[action]
     return grants.desks_with(*roles)
+
+
+def employer_ids_for(user: Any) -> set[Any] | None:
+    """Employers the user is a contact of; None means every one (superuser)."""
+    grants = grants_for(user)
+    if grants.superuser:
+        return None
+    return set(grants.employers)
 
 
 def organization_ids_for(user: Any) -> set[Any] | None:

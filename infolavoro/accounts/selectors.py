@@ -10,7 +10,7 @@ from .models import RoleAssignment
 def active_roles(user) -> QuerySet[RoleAssignment]:
     return (
         RoleAssignment.objects.filter(user=user, is_active=True, desk__is_active=True)
-        .select_related("desk", "organization")
+        .select_related("desk", "organization", "employer")
         .order_by("desk__name", "role")
     )
 

@@ -58,7 +58,7 @@ def invite_member_editor(organization, *, email: str, first_name: str, last_name
 
 
 def _grant(desk: Desk, *, email: str, first_name: str, last_name: str, role: str, affiliation: str,
-           organization) -> RoleAssignment:
+           organization, employer=None) -> RoleAssignment:
     """Create the user if new, give (or give back) the role, and e-mail the one-time link or the login."""
     from django.conf import settings
 
@@ -72,7 +72,7 @@ def _grant(desk: Desk, *, email: str, first_name: str, last_name: str, role: str
         user.set_unusable_password()
         user.save()
     assignment, new_role = RoleAssignment.objects.get_or_create(
-        user=user, role=role, desk=desk, organization=organization,
+        user=user, role=role, desk=desk, organization=organization, employer=employer,
         defaults={"affiliation": affiliation.strip()},
     )
     if not new_role:

@@ -305,7 +305,14 @@ def citizen_data(citizen: Citizen) -> dict[str, Any]:
              "cancel_reason": b.cancel_reason, "cancelled_at": b.cancelled_at, "created_at": b.created_at}
             for b in bookings
         ],
+        **labour_data(citizen),
     }
+
+
+def labour_data(citizen: Citizen) -> dict[str, Any]:
+    from infolavoro.labour.services import citizen_labour_data
+
+    return citizen_labour_data(citizen)
 
 
 def _render_pdf(data: dict[str, Any]) -> bytes:
@@ -332,8 +339,11 @@ def export_citizen(citizen: Citizen, actor: Any) -> bytes:
 def erase_citizen(citizen: Citizen, actor: Any) -> None:
     """Erase the record and everything attached (consultations, referrals); the audit log keeps the code."""
     _check(actor, "citizen.change", citizen)
-    audit(citizen, actor, AuditAction.ERASE, "scheda, colloqui, segnalazioni, appuntamenti")
+    from infolavoro.labour.services import erase_cv_files
+
+    audit(citizen, actor, AuditAction.ERASE, "scheda, colloqui, segnalazioni, appuntamenti, profilo professionale")
     booking_services.anonymise(_bookings_of(citizen))
+    erase_cv_files([citizen.pk])
     Citizen.objects.filter(pk=citizen.pk).delete()
 
 
@@ -373,6 +383,9 @@ def _anonymise(desk: Desk, ids: list[Any], now: dt.datetime) -> None:
     referrals.update(message="", outcome="", what_to_bring="")
     referrals.exclude(decline_reason="").update(decline_reason="—")
     ReferralEvent.objects.filter(referral__citizen_id__in=ids).update(note="")
+    from infolavoro.labour.services import anonymise_labour_data
+
+    anonymise_labour_data(ids)
     AuditEntry.objects.bulk_create(
         AuditEntry(desk=desk, citizen_ref=pk, actor=None, action=AuditAction.ANONYMISE,
                    what="conservazione scaduta", at=now)

@@ -10,7 +10,7 @@ from infolavoro.accounts import demo as accounts_demo
 from infolavoro.desks import demo as desks_demo
 
 # Apps that contribute demo data through a `demo.load(desk)` function, in dependency order.
-DEMO_APPS = ["network", "booking", "opportunities", "intake", "referrals", "monitoring"]
+DEMO_APPS = ["network", "booking", "opportunities", "intake", "referrals", "labour", "monitoring"]
 
 
 class Command(BaseCommand):

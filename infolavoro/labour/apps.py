@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class LabourConfig(AppConfig):
+    name = "infolavoro.labour"
+    label = "labour"
+    verbose_name = "Domanda e offerta di lavoro"

@@ -1,0 +1,347 @@
+"""Reads of the labour app, scoped by desk (and by employer for employer contacts)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from infolavoro.accounts.permissions import desk_ids_for, employer_ids_for
+
+from . import matching
+from .models import (
+    CandidateProfile,
+    ContractType,
+    Employer,
+    Occupation,
+    ProfileOccupation,
+    Proposal,
+    Skill,
+    Synonym,
+    Vacancy,
+    VacancyState,
+    WorkingTime,
+)
+
+BOARD_FILTERS = ("q", "gruppo", "comune", "contratto", "orario", "scadenza")
+
+
+# --- Public board -----------------------------------------------------------------------------------------
+
+
+def open_vacancies(desk: Any, today: dt.date | None = None) -> QuerySet[Vacancy]:
+    """Published and not expired, by date: an expired vacancy leaves the board by itself, before the hourly job
+    records it."""
+    today = today or timezone.localdate()
+    return Vacancy.objects.filter(desk=desk, state=VacancyState.PUBLISHED, expires_on__gte=today,
+                                  published_on__lte=today)
+
+
+def board(desk: Any, filters: dict[str, str], today: dt.date | None = None) -> QuerySet[Vacancy]:
+    """The public board with its filters: words (title, occupation, synonyms), ISCO major group, Comune,
+    contract, working time, deadline within N days. One query (occupation and employer joined)."""
+    today = today or timezone.localdate()
+    qs = open_vacancies(desk, today).select_related("occupation", "employer")
+    words = (filters.get("q") or "").replace("\x00", "").strip()[:100]
+    if words:
+        occupation_ids = list(occupation_matches(words, desk).values_list("pk", flat=True)[:50])
+        condition = Q(occupation_id__in=occupation_ids)
+        for word in words.split():
+            condition |= Q(title__icontains=word)
+        qs = qs.filter(condition)
+    if (group := filters.get("gruppo", "")) and group.isdigit() and len(group) == 1:
+        qs = qs.filter(isco_code__startswith=group)
+    if comune := (filters.get("comune") or "").strip()[:100]:
+        qs = qs.filter(comune__iexact=comune)
+    if (contract := filters.get("contratto")) in ContractType.values:
+        qs = qs.filter(contract_type=contract)
+    if (time := filters.get("orario")) in WorkingTime.values:
+        qs = qs.filter(working_time=time)
+    if (days := filters.get("scadenza", "")) and days.isdigit() and int(days) < 3660:
+        qs = qs.filter(expires_on__lte=today + dt.timedelta(days=int(days)))
+    return qs.order_by("-published_on", "title", "pk")
+
+
+def board_comuni(desk: Any) -> list[str]:
+    return list(open_vacancies(desk).order_by("comune").values_list("comune", flat=True).distinct())
+
+
+def public_vacancy(desk: Any, pk: Any) -> Vacancy:
+    return get_object_or_404(
+        open_vacancies(desk).select_related("occupation", "employer").prefetch_related(
+            "essential_skills", "optional_skills"), pk=pk)
+
+
+# --- Taxonomy look-up with local synonyms -----------------------------------------------------------------
+
+
+def _synonyms(desk: Any) -> QuerySet[Synonym]:
+    return Synonym.objects.filter(Q(desk=desk) | Q(desk__isnull=True))
+
+
+def occupation_matches(text: str, desk: Any) -> QuerySet[Occupation]:
+    """Occupations whose label, alternative labels or local synonyms contain the text ("badante" finds
+    "assistente familiare")."""
+    text = text.replace("\x00", "").strip()[:100]
+    if not text:
+        return Occupation.objects.none()
+    via_synonym = _synonyms(desk).filter(term__icontains=text, occupation__isnull=False).values("occupation_id")
+    return Occupation.objects.filter(Q(preferred_label__icontains=text) | Q(alt_labels__icontains=text)
+                                     | Q(pk__in=via_synonym)).order_by("preferred_label")
+
+
+def skill_matches(text: str, desk: Any) -> QuerySet[Skill]:
+    text = text.replace("\x00", "").strip()[:100]
+    if not text:
+        return Skill.objects.none()
+    via_synonym = _synonyms(desk).filter(term__icontains=text, skill__isnull=False).values("skill_id")
+    return Skill.objects.filter(Q(preferred_label__icontains=text) | Q(alt_labels__icontains=text)
+                                | Q(pk__in=via_synonym)).order_by("preferred_label")
+
+
+def resolve_occupation(text: str, desk: Any) -> Occupation | None:
+    """The one occupation a free text names: an exact label, alternative label or synonym, else None."""
+    text = text.replace("\x00", "").strip().casefold()
+    if not text:
+        return None
+    synonym = _synonyms(desk).filter(term__iexact=text, occupation__isnull=False).select_related("occupation")
+    if found := synonym.order_by("desk_id").first():
+        return found.occupation
+    for occupation in occupation_matches(text, desk)[:50]:
+        labels = [occupation.preferred_label, *occupation.alt_labels.splitlines()]
+        if text in {label.strip().casefold() for label in labels}:
+            return occupation
+    return None
+
+
+# --- Staff and employer lists -----------------------------------------------------------------------------
+
+
+def employers(user: Any, desk: Any) -> QuerySet[Employer]:
+    qs = Employer.objects.filter(desk=desk)
+    desk_ids = desk_ids_for(user, "desk.operate")
+    if desk_ids is not None and desk.pk not in desk_ids:
+        ids = employer_ids_for(user) or set()
+        qs = qs.filter(pk__in=ids)
+    return qs.order_by("status", "name")
+
+
+def employer(user: Any, desk: Any, pk: Any) -> Employer:
+    return get_object_or_404(employers(user, desk), pk=pk)
+
+
+def vacancies(user: Any, desk: Any, state: str = "") -> QuerySet[Vacancy]:
+    """Desk staff see the desk's vacancies; an employer contact only its employer's."""
+    qs = Vacancy.objects.filter(desk=desk, employer__in=employers(user, desk)).select_related("employer", "occupation")
+    if state in VacancyState.values:
+        qs = qs.filter(state=state)
+    return qs.order_by("-state_changed_at")
+
+
+def vacancy(user: Any, desk: Any, pk: Any) -> Vacancy:
+    return get_object_or_404(vacancies(user, desk).prefetch_related("essential_skills", "optional_skills",
+                                                                     "events__actor"), pk=pk)
+
+
+def proposals(user: Any, desk: Any, state: str = "") -> QuerySet[Proposal]:
+    qs = Proposal.objects.filter(desk=desk, employer__in=employers(user, desk)).select_related(
+        "vacancy", "employer", "citizen")
+    if state:
+        qs = qs.filter(state=state)
+    return qs.order_by("-state_changed_at")
+
+
+def proposal(user: Any, desk: Any, pk: Any) -> Proposal:
+    return get_object_or_404(proposals(user, desk).prefetch_related("events__actor"), pk=pk)
+
+
+def profile_for(citizen: Any) -> CandidateProfile | None:
+    return (CandidateProfile.objects.filter(citizen=citizen)
+            .prefetch_related(Prefetch("wanted", queryset=ProfileOccupation.objects.select_related("occupation")),
+                              "skills").first())
+
+
+def consenting_profile(user: Any, desk: Any, citizen_pk: Any) -> CandidateProfile:
+    """A person's profile for the vacancy side: only desk staff, only with consent."""
+    desk_ids = desk_ids_for(user, "desk.operate")
+    if desk_ids is not None and desk.pk not in desk_ids:
+        raise Http404
+    return get_object_or_404(CandidateProfile.objects.select_related("citizen"), citizen_id=citizen_pk, desk=desk,
+                             consent_at__isnull=False)
+
+
+# --- Matching: narrow in the database, score in Python ----------------------------------------------------
+
+
+def candidate_data(profile: CandidateProfile) -> matching.Candidate:
+    wanted = list(profile.wanted.all())
+    comuni = {c.casefold() for c in profile.mobility_list}
+    if profile.home_comune:
+        comuni.add(profile.home_comune.casefold())
+    return matching.Candidate(
+        key=profile.citizen_id,
+        occupations={w.occupation_id: w.experience_months for w in wanted},
+        isco_codes=frozenset(w.occupation.isco_code for w in wanted),
+        skills=frozenset(s.pk for s in profile.skills.all()),
+        languages=dict(profile.languages or {}), licences=frozenset(profile.licences or []),
+        education_eqf=profile.education_eqf, available_from=profile.available_from, comuni=frozenset(comuni),
+        contracts=frozenset(profile.contract_preferences or []), work_permit=profile.work_permit)
+
+
+def _jobs(rows: list[dict[str, Any]], today: dt.date) -> list[matching.Job]:
+    ids = [row["id"] for row in rows]
+    essential: dict[Any, set[int]] = {}
+    optional: dict[Any, set[int]] = {}
+    for vid, sid in Vacancy.essential_skills.through.objects.filter(vacancy_id__in=ids).values_list(
+            "vacancy_id", "skill_id"):
+        essential.setdefault(vid, set()).add(sid)
+    for vid, sid in Vacancy.optional_skills.through.objects.filter(vacancy_id__in=ids).values_list(
+            "vacancy_id", "skill_id"):
+        optional.setdefault(vid, set()).add(sid)
+    return [matching.Job(
+        key=row["id"], occupation_id=row["occupation_id"], isco_code=row["isco_code"],
+        essential=frozenset(essential.get(row["id"], ())), optional=frozenset(optional.get(row["id"], ())),
+        languages=row["languages"] or {}, licences=frozenset(row["licences"] or []),
+        education_eqf=row["education_eqf"], experience_months=row["experience_months"],
+        comune=row["comune"].casefold(), remote=row["remote"], contract_type=row["contract_type"],
+        work_permit_required=row["work_permit_required"], published=True, expires_on=row["expires_on"],
+    ) for row in rows]
+
+
+JOB_FIELDS = ("id", "occupation_id", "isco_code", "languages", "licences", "education_eqf", "experience_months",
+              "comune", "remote", "contract_type", "work_permit_required", "expires_on")
+
+
+def _stages(candidate: matching.Candidate, limit: int) -> list[Q]:
+    """Narrowing conditions, tried from the tightest: the person's ISCO unit groups within reach (their Comuni or
+    remote work); the same groups anywhere; their sub-major groups anywhere. A wider stage is read only when the
+    tighter ones found fewer than `limit` vacancies, so the database hands over a few hundred rows, not 100,000."""
+    units = set(candidate.isco_codes)
+    majors = {code[:2] for code in units}
+    reach = ~Q(remote="no")
+    for comune in sorted(candidate.comuni):
+        reach |= Q(comune__iexact=comune)
+    wide = Q()
+    for major in sorted(majors):
+        wide |= Q(isco_code__startswith=major)
+    return [Q(isco_code__in=units) & reach, Q(isco_code__in=units), wide]
+
+
+def ranked_vacancies(profile: CandidateProfile, today: dt.date | None = None, limit: int = 20
+                     ) -> list[tuple[Vacancy, matching.Match]]:
+    """Open vacancies of the person's desk, narrowed in the database (see _stages; by their skills when they named
+    no occupation), scored and explained in Python. A handful of queries whatever the number of vacancies."""
+    today = today or timezone.localdate()
+    candidate = candidate_data(profile)
+    base = open_vacancies(profile.desk_id, today)
+    rows: dict[Any, dict[str, Any]] = {}
+    if candidate.isco_codes:
+        for condition in _stages(candidate, limit):
+            for row in base.filter(condition).exclude(pk__in=list(rows)).values(*JOB_FIELDS):
+                rows[row["id"]] = row
+            if len(rows) >= limit:
+                break
+    elif candidate.skills:
+        for row in base.filter(essential_skills__in=candidate.skills).distinct().values(*JOB_FIELDS)[:2000]:
+            rows[row["id"]] = row
+    if not rows:
+        return []
+    matches = matching.rank(candidate, _jobs(list(rows.values()), today), today, limit)
+    by_pk = Vacancy.objects.select_related("employer", "occupation").in_bulk([m.key for m in matches])
+    return [(by_pk[m.key], m) for m in matches]
+
+
+def ranked_candidates(vacancy: Vacancy, today: dt.date | None = None, limit: int = 20
+                      ) -> list[tuple[CandidateProfile, matching.Match]]:
+    """Consenting people of the vacancy's desk who look for an occupation of its ISCO unit group (or, when too
+    few, of its sub-major group), scored and explained."""
+    today = today or timezone.localdate()
+    job = _jobs([{name: getattr(vacancy, "pk" if name == "id" else name) for name in JOB_FIELDS}], today)[0]
+    job = matching.Job(**{**job.__dict__, "published": vacancy.state == VacancyState.PUBLISHED})
+    consenting = ProfileOccupation.objects.filter(profile__desk_id=vacancy.desk_id, profile__consent_at__isnull=False)
+    ids: set[Any] = set()
+    for codes in (Occupation.objects.filter(isco_code=vacancy.isco_code),
+                  Occupation.objects.filter(isco_code__startswith=vacancy.isco_code[:2])):
+        ids |= set(consenting.filter(occupation__in=codes.values("pk")).values_list("profile_id", flat=True))
+        if len(ids) >= limit:
+            break
+    matches = matching.rank_candidates(_candidates(list(ids)), job, today, limit)
+    by_pk = CandidateProfile.objects.select_related("citizen").in_bulk([m.key for m in matches])
+    return [(by_pk[m.key], m) for m in matches]
+
+
+def _candidates(ids: list[Any]) -> list[matching.Candidate]:
+    wanted: dict[Any, dict[int, int]] = {}
+    isco: dict[Any, set[str]] = {}
+    for pid, oid, months, code in ProfileOccupation.objects.filter(profile_id__in=ids).values_list(
+            "profile_id", "occupation_id", "experience_months", "occupation__isco_code"):
+        wanted.setdefault(pid, {})[oid] = months
+        isco.setdefault(pid, set()).add(code)
+    skills: dict[Any, set[int]] = {}
+    for pid, sid in CandidateProfile.skills.through.objects.filter(candidateprofile_id__in=ids).values_list(
+            "candidateprofile_id", "skill_id"):
+        skills.setdefault(pid, set()).add(sid)
+    result = []
+    for row in CandidateProfile.objects.filter(citizen_id__in=ids).values(
+            "citizen_id", "languages", "licences", "education_eqf", "available_from", "home_comune",
+            "mobility_comuni", "contract_preferences", "work_permit"):
+        pid = row["citizen_id"]
+        comuni = {c.strip().casefold() for c in row["mobility_comuni"].splitlines() if c.strip()}
+        if row["home_comune"]:
+            comuni.add(row["home_comune"].casefold())
+        result.append(matching.Candidate(
+            key=pid, occupations=wanted.get(pid, {}), isco_codes=frozenset(isco.get(pid, ())),
+            skills=frozenset(skills.get(pid, ())), languages=row["languages"] or {},
+            licences=frozenset(row["licences"] or []), education_eqf=row["education_eqf"],
+            available_from=row["available_from"], comuni=frozenset(comuni),
+            contracts=frozenset(row["contract_preferences"] or []), work_permit=row["work_permit"]))
+    return result
+
+
+STOPWORDS = {"della", "delle", "degli", "dello", "nella", "nelle", "sulla", "con", "per", "tra", "fra", "dei",
+             "del", "gli", "le", "il", "lo", "la", "di", "da", "in", "su", "e", "a", "i", "un", "una", "uno"}
+
+
+def _keywords(label: str) -> list[str]:
+    """The words that identify a skill in a course's text: without the leading verb and short words."""
+    words = re.findall(r"\w+", label.casefold())
+    if len(words) > 1 and words[0].endswith(("are", "ere", "ire", "rre")):  # an infinitive: condurre, usare
+        words = words[1:]
+    return [w for w in words if len(w) > 3 and w not in STOPWORDS]
+
+
+def courses_for_skills(desk: Any, skills: list[Skill], today: dt.date | None = None) -> dict[int, list[Any]]:
+    """The network's current courses whose title or description names a skill (all its key words): skill id →
+    courses. Two queries."""
+    from infolavoro.network.selectors import current_trainings
+
+    if not skills:
+        return {}
+    courses = list(current_trainings(today).filter(organization__desk=desk, organization__is_active=True)
+                   .select_related("organization"))
+    texts = [(course, f"{course.title} {course.description}".casefold()) for course in courses]
+    found: dict[int, list[Any]] = {}
+    for skill in skills:
+        keywords = _keywords(skill.preferred_label)
+        if not keywords:
+            continue
+        hits = [course for course, text in texts if all(k in text for k in keywords)]
+        if hits:
+            found[skill.pk] = hits[:3]
+    return found
+
+
+def profile_for_cv(user: Any, desk: Any, citizen_pk: Any) -> CandidateProfile | None:
+    """The profile whose CV the user may download: desk staff; an employer's contact only for people proposed
+    to that employer."""
+    qs = CandidateProfile.objects.filter(desk=desk, citizen_id=citizen_pk).select_related("citizen")
+    desk_ids = desk_ids_for(user, "desk.operate")
+    if desk_ids is None or desk.pk in desk_ids:
+        return qs.first()
+    ids = employer_ids_for(user) or set()
+    return qs.filter(citizen__proposals__employer_id__in=ids, consent_at__isnull=False).distinct().first()
