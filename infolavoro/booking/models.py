@@ -213,3 +213,25 @@ class Booking(models.Model):
     @property
     def organization_id(self):
         return self.calendar.organization_id
+
+
+class ServiceRating(models.Model):
+    """How a person rated an appointment (the Designers Italia service-rating model: 1–5 and one optional
+    question). Anonymous: no link to the booking or the person; `token_digest` only stops a second rating with the
+    same link."""
+
+    desk = models.ForeignKey("desks.Desk", on_delete=models.CASCADE, related_name="+")
+    calendar = models.ForeignKey(Calendar, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    score = models.PositiveSmallIntegerField(_("valutazione"), validators=[MinValueValidator(1), MaxValueValidator(5)])
+    comment = models.TextField(_("cosa possiamo migliorare?"), blank=True, max_length=1000)
+    token_digest = models.CharField(max_length=64, unique=True)
+    rated_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        ordering = ["-rated_at"]
+        verbose_name = _("valutazione del servizio")
+        verbose_name_plural = _("valutazioni del servizio")
+        constraints = [models.CheckConstraint(condition=Q(score__gte=1, score__lte=5), name="rating_score_range")]
+
+    def __str__(self) -> str:
+        return f"{self.rated_at:%Y-%m} {self.score}"

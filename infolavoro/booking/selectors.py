@@ -48,3 +48,17 @@ def agenda(calendar: Calendar, first_day: dt.date, last_day: dt.date | None = No
 
 def exceptions(calendar: Calendar, first_day: dt.date, last_day: dt.date) -> list[CalendarException]:
     return list(CalendarException.objects.filter(calendar=calendar, date__gte=first_day, date__lte=last_day))
+
+
+# --- Aggregates for the monitoring (no personal field is ever read from these) ---
+
+
+def monitoring_bookings(desk_ids) -> QuerySet[Booking]:
+    """Appointments and walk-ins at the desks' own counters (not at members' premises)."""
+    return Booking.objects.filter(desk_id__in=desk_ids, calendar__service__isnull=True)
+
+
+def monitoring_ratings(desk_ids) -> QuerySet:
+    from .models import ServiceRating
+
+    return ServiceRating.objects.filter(desk_id__in=desk_ids)

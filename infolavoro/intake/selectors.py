@@ -139,3 +139,23 @@ def citizen_for_booking(desk: Desk, booking: Any) -> Citizen | None:
                 len(phone) >= 6 and phone_key(citizen.phone) == phone):
             return citizen
     return None
+
+
+# --- Aggregates for the monitoring (no personal field is ever read from these) ---
+
+
+def monitoring_consultations(desk_ids) -> QuerySet[Consultation]:
+    return Consultation.objects.filter(desk_id__in=desk_ids)
+
+
+def monitoring_portal_registrations(desk_ids) -> QuerySet:
+    """Job-portal registrations completed with the desk's help."""
+    return PortalAssistance.objects.filter(consultation__desk_id__in=desk_ids, completed=True)
+
+
+def monitoring_first_consultation():
+    """The first consultation of the consultation's citizen, as a subquery (new or returning person)."""
+    from django.db.models import Min, OuterRef, Subquery
+
+    return Subquery(Consultation.objects.filter(citizen=OuterRef("citizen")).values("citizen")
+                    .annotate(first=Min("held_at")).values("first")[:1])

@@ -247,3 +247,11 @@ def location_cities() -> list[str]:
 
     return sorted(set(Location.objects.filter(organization__is_active=True, organization__desk__is_active=True)
                       .values_list("city", flat=True).distinct()))
+
+
+# --- Aggregates for the monitoring ---
+
+
+def monitoring_members(desk_ids) -> QuerySet[Organization]:
+    """The desks' active members (their reviews feed the "verified in the last 90 days" indicator)."""
+    return Organization.objects.filter(desk_id__in=desk_ids, is_active=True)

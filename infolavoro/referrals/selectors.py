@@ -67,3 +67,18 @@ def services_for_need(desk: Desk, term: TaxonomyTerm | None) -> QuerySet[Service
 
 def service(desk: Desk, pk: Any) -> Service:
     return get_object_or_404(services_for_need(desk, None), pk=pk)
+
+
+# --- Aggregates for the monitoring (no personal field is ever read from these) ---
+
+
+def monitoring_referrals(desk_ids) -> QuerySet[Referral]:
+    return Referral.objects.filter(desk_id__in=desk_ids)
+
+
+def monitoring_answers(desk_ids) -> QuerySet:
+    """The members' answers (accepted or declined), each with the referral's sending time."""
+    from .models import ReferralEvent, State
+
+    return ReferralEvent.objects.filter(referral__desk_id__in=desk_ids, from_state=State.SENT,
+                                        to_state__in=[State.ACCEPTED, State.DECLINED])

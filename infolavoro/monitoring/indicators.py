@@ -1,0 +1,617 @@
+"""The indicator registry and how each indicator is computed: by the database (one grouped aggregate query, two for
+counts of distinct people), through the other apps' monitoring selectors, then through the one suppression
+function.
+
+How suppression stays safe across periods: counts are always computed on *canonical* tables — a calendar year of
+months (or an ISO year of weeks, or a year) — and suppressed there. A request for any period shows slices of these
+tables; quarters and years are sums of published months, and a period's total is the sum of published cells (or
+hidden). So whatever periods one asks for, every figure shown is either a canonical published cell or a sum of
+them: nothing hidden can be worked out by comparing requests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Avg, Case, Count, DurationField, ExpressionWrapper, F, Q, Value, When
+from django.db.models.functions import Trunc
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from .suppression import Cell, effective_threshold, suppress, suppress_mean
+
+GRAINS = ("week", "month", "quarter", "year")
+GRAIN_LABELS = {"week": _("settimana"), "month": _("mese"), "quarter": _("trimestre"), "year": _("anno")}
+OTHER = "__other__"
+NOT_GIVEN = "__none__"
+
+
+# --- Periods ------------------------------------------------------------------------------------------------
+
+
+def bucket_start(day: dt.date, grain: str) -> dt.date:
+    if grain == "week":
+        return day - dt.timedelta(days=day.weekday())
+    if grain == "month":
+        return day.replace(day=1)
+    if grain == "quarter":
+        return dt.date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
+    return dt.date(day.year, 1, 1)
+
+
+def next_bucket(start: dt.date, grain: str) -> dt.date:
+    if grain == "week":
+        return start + dt.timedelta(days=7)
+    if grain == "year":
+        return dt.date(start.year + 1, 1, 1)
+    months = 1 if grain == "month" else 3
+    month = start.month - 1 + months
+    return dt.date(start.year + month // 12, month % 12 + 1, 1)
+
+
+def block_of(bucket: dt.date, grain: str) -> int:
+    """The canonical table a bucket belongs to: its ISO year for weeks, its calendar year otherwise."""
+    return bucket.isocalendar()[0] if grain == "week" else bucket.year
+
+
+def block_range(block: int, grain: str) -> tuple[dt.date, dt.date]:
+    if grain == "week":
+        return dt.date.fromisocalendar(block, 1, 1), dt.date.fromisocalendar(block + 1, 1, 1)
+    return dt.date(block, 1, 1), dt.date(block + 1, 1, 1)
+
+
+def buckets(start: dt.date, end_exclusive: dt.date, grain: str) -> list[dt.date]:
+    out, current = [], bucket_start(start, grain)
+    while current < end_exclusive:
+        out.append(current)
+        current = next_bucket(current, grain)
+    return out
+
+
+def bucket_label(bucket: dt.date, grain: str) -> str:
+    if grain == "week":
+        year, week, _day = bucket.isocalendar()
+        return f"{year}-S{week:02d}"
+    if grain == "month":
+        return f"{bucket:%Y-%m}"
+    if grain == "quarter":
+        return f"{bucket.year}-T{(bucket.month - 1) // 3 + 1}"
+    return str(bucket.year)
+
+
+@dataclass(frozen=True)
+class Period:
+    """Local dates, inclusive, snapped outwards to whole buckets of the grain."""
+
+    start: dt.date
+    end: dt.date
+    grain: str
+
+    @property
+    def first(self) -> dt.date:
+        return bucket_start(self.start, self.grain)
+
+    @property
+    def end_exclusive(self) -> dt.date:
+        return next_bucket(bucket_start(self.end, self.grain), self.grain)
+
+    @property
+    def columns(self) -> list[dt.date]:
+        return buckets(self.first, self.end_exclusive, self.grain)
+
+
+# --- The registry -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    theme: str
+    name_it: str
+    name_en: str
+    definition_it: str
+    definition_en: str
+    unit_it: str
+    unit_en: str
+    # "count": additive counts; "distinct": distinct people; "mean": an average; "share": a rate derived from the
+    # published cells of another count; "snapshot": a figure at the end of the period (no people counted).
+    kind: str
+    source: Callable[[Any], Any] | None = None  # desk ids -> queryset (another app's monitoring selector)
+    date_field: str = ""
+    category: Any = None  # a field path or an expression (annotated as _cat)
+    labels: dict[str, Any] = field(default_factory=dict)  # fixed rows, in order
+    free_text: bool = False  # rows typed by staff: small ones are merged into «Altro» (their label could identify)
+    measure: Any = None  # the aggregate for counts (Count("pk") by default)
+    value: Any = None  # the expression averaged, for means
+    desk_field: str = "desk_id"
+    prepare: Callable[[Any, str, Any], Any] | None = None  # (queryset, grain, tz) -> queryset
+    # For shares: (source indicator code, numerator rows, denominator rows).
+    share_of: tuple[str, tuple[str, ...], tuple[str, ...]] | None = None
+    compute_snapshot: Callable[[Any, dt.datetime], tuple[int, int]] | None = None
+    counts_people: bool = True
+
+    @property
+    def name(self) -> str:
+        return self.name_en if (get_language() or "it").startswith("en") else self.name_it
+
+    @property
+    def definition(self) -> str:
+        return self.definition_en if (get_language() or "it").startswith("en") else self.definition_it
+
+    @property
+    def unit(self) -> str:
+        return self.unit_en if (get_language() or "it").startswith("en") else self.unit_it
+
+
+REGISTRY: dict[str, Indicator] = {}
+THEMES = {"access": _("Accesso"), "people": _("Persone"), "service": _("Servizio"), "network": _("Rete"),
+          "labour": _("Mercato del lavoro"), "satisfaction": _("Soddisfazione")}
+
+
+def register(indicator: Indicator) -> Indicator:
+    if indicator.code in REGISTRY:
+        raise ValueError(f"Indicator {indicator.code} defined twice")
+    REGISTRY[indicator.code] = indicator
+    return indicator
+
+
+def _bookings(ids):
+    from infolavoro.booking.selectors import monitoring_bookings
+
+    return monitoring_bookings(ids)
+
+
+def _ratings(ids):
+    from infolavoro.booking.selectors import monitoring_ratings
+
+    return monitoring_ratings(ids)
+
+
+def _consultations(ids):
+    from infolavoro.intake.selectors import monitoring_consultations
+
+    return monitoring_consultations(ids)
+
+
+def _portals(ids):
+    from infolavoro.intake.selectors import monitoring_portal_registrations
+
+    return monitoring_portal_registrations(ids)
+
+
+def _referrals(ids):
+    from infolavoro.referrals.selectors import monitoring_referrals
+
+    return monitoring_referrals(ids)
+
+
+def _answers(ids):
+    from infolavoro.referrals.selectors import monitoring_answers
+
+    return monitoring_answers(ids)
+
+
+def _choices(choices) -> dict[str, Any]:
+    return dict(choices)
+
+
+def _new_or_returning(qs, grain, tz):
+    from infolavoro.intake.selectors import monitoring_first_consultation
+
+    return qs.annotate(_first=Trunc(monitoring_first_consultation(), grain, tzinfo=tz),
+                       _this=Trunc("held_at", grain, tzinfo=tz))
+
+
+def _verified_members(ids, at: dt.datetime) -> tuple[int, int]:
+    from infolavoro.network.selectors import monitoring_members
+
+    row = monitoring_members(ids).aggregate(
+        total=Count("pk"), verified=Count("pk", filter=Q(last_reviewed_at__gt=at - dt.timedelta(days=90),
+                                                        last_reviewed_at__lte=at)))
+    return row["verified"], row["total"]
+
+
+def _define() -> None:
+    from infolavoro.booking.models import BookingStatus
+    from infolavoro.intake.models import AgeBand, EducationLevel, EmploymentStatus, YesNoUnknown
+    from infolavoro.referrals.models import LOOP_CLOSED_STATES, State
+
+    days = ExpressionWrapper(F("start") - F("created_at"), output_field=DurationField())
+    register(Indicator(
+        "access.appointments", "access", "Appuntamenti per esito", "Appointments by outcome",
+        "Appuntamenti prenotati allo sportello, per giorno dell'appuntamento: ricevuti, non presentati, annullati "
+        "dal cittadino o dallo sportello, ancora da tenere.",
+        "Appointments booked at the desk, by day of the appointment: held, no-show, cancelled by the citizen or "
+        "by the desk, still to come.",
+        "appuntamenti", "appointments", "count", _bookings, "start",
+        category=Case(When(status__in=[BookingStatus.COMPLETED, BookingStatus.CHECKED_IN], then=Value("held")),
+                      default=F("status")),
+        labels={"held": _("ricevuti"), BookingStatus.NO_SHOW: _("non presentati"),
+                BookingStatus.CANCELLED: _("annullati dal cittadino"),
+                BookingStatus.CANCELLED_BY_DESK: _("annullati dallo sportello"), BookingStatus.BOOKED: _("da tenere")},
+        prepare=lambda qs, grain, tz: qs.filter(walk_in=False)))
+    register(Indicator(
+        "access.walk_ins", "access", "Persone ricevute senza appuntamento", "Walk-ins",
+        "Persone ricevute allo sportello senza appuntamento.", "People received at the desk without an appointment.",
+        "persone", "people", "count", _bookings, "start", prepare=lambda qs, grain, tz: qs.filter(walk_in=True)))
+    register(Indicator(
+        "access.channel", "access", "Prenotazioni per canale", "Bookings by channel",
+        "Appuntamenti per giorno della prenotazione: online dal cittadino, o per telefono o allo sportello "
+        "(inseriti dal personale).",
+        "Appointments by day they were booked: online by the citizen, or by phone or at the desk (entered by staff).",
+        "prenotazioni", "bookings", "count", _bookings, "created_at",
+        category=Case(When(created_by__isnull=True, then=Value("online")), default=Value("staff")),
+        labels={"online": _("online"), "staff": _("telefono o sportello")},
+        prepare=lambda qs, grain, tz: qs.filter(walk_in=False)))
+    register(Indicator(
+        "access.lead_days", "access", "Giorni tra prenotazione e appuntamento", "Days from booking to appointment",
+        "Media dei giorni tra la prenotazione e l'appuntamento (per giorno dell'appuntamento).",
+        "Average days between booking and appointment (by day of the appointment).",
+        "giorni", "days", "mean", _bookings, "start", value=days,
+        prepare=lambda qs, grain, tz: qs.filter(walk_in=False)))
+    register(Indicator(
+        "people.served", "people", "Persone seguite", "People served",
+        "Persone diverse che hanno avuto almeno un colloquio nel periodo.",
+        "Distinct people who had at least one consultation in the period.",
+        "persone", "people", "distinct", _consultations, "held_at", measure=Count("citizen", distinct=True)))
+    register(Indicator(
+        "people.new_returning", "people", "Persone nuove e già seguite", "New and returning people",
+        "Persone al primo colloquio in assoluto nel periodo (nuove) o già seguite prima.",
+        "People whose first consultation ever falls in the period (new) or who had one before (returning).",
+        "persone", "people", "distinct", _consultations, "held_at", measure=Count("citizen", distinct=True),
+        category=Case(When(_first=F("_this"), then=Value("new")), default=Value("returning")),
+        labels={"new": _("nuove"), "returning": _("già seguite")}, prepare=_new_or_returning))
+    for code, name_it, name_en, path, choices in (
+        ("people.age_band", "Persone per fascia d'età", "People by age band", "citizen__age_band", AgeBand),
+        ("people.employment", "Persone per condizione lavorativa", "People by employment status",
+         "citizen__employment_status", EmploymentStatus),
+        ("people.education", "Persone per titolo di studio", "People by education level", "citizen__education_level",
+         EducationLevel),
+        ("people.cpi", "Persone iscritte al Centro per l'impiego", "People registered with the employment centre",
+         "citizen__cpi_registered", YesNoUnknown),
+    ):
+        register(Indicator(
+            code, "people", name_it, name_en,
+            f"{name_it}: persone diverse con almeno un colloquio nel periodo, secondo la scheda (non indicato se "
+            "vuoto).",
+            f"{name_en}: distinct people with at least one consultation in the period, as their profile records "
+            "(not given when empty).",
+            "persone", "people", "distinct", _consultations, "held_at", category=path,
+            labels=_choices(choices.choices), measure=Count("citizen", distinct=True)))
+    register(Indicator(
+        "service.consultations_by_reason", "service", "Colloqui per motivo", "Consultations by reason",
+        "Colloqui tenuti nel periodo, per motivo.", "Consultations held in the period, by reason.",
+        "colloqui", "consultations", "count", _consultations, "held_at", category="reason", free_text=True))
+    register(Indicator(
+        "service.consultations_by_need", "service", "Bisogni rilevati nei colloqui", "Needs found in consultations",
+        "Colloqui per bisogno rilevato (un colloquio può averne più d'uno).",
+        "Consultations by need found (one consultation may have several).",
+        "colloqui", "consultations", "count", _consultations, "held_at", category="needs__name",
+        prepare=lambda qs, grain, tz: qs.filter(needs__isnull=False)))
+    register(Indicator(
+        "service.portal_registrations", "service", "Iscrizioni ai portali del lavoro", "Job-portal registrations",
+        "Iscrizioni ai portali del lavoro completate con l'aiuto dello sportello, per portale.",
+        "Registrations with job portals completed with the desk's help, by portal.",
+        "iscrizioni", "registrations", "count", _portals, "consultation__held_at", category="portal__name",
+        desk_field="consultation__desk_id"))
+    register(Indicator(
+        "network.referrals_by_member", "network", "Segnalazioni per soggetto della rete", "Referrals by member",
+        "Segnalazioni inviate ai soggetti della rete, per soggetto.", "Referrals sent to network members, by member.",
+        "segnalazioni", "referrals", "count", _referrals, "created_at", category="organization__name"))
+    register(Indicator(
+        "network.referrals_by_need", "network", "Segnalazioni per bisogno", "Referrals by need",
+        "Segnalazioni inviate, per bisogno.", "Referrals sent, by need.",
+        "segnalazioni", "referrals", "count", _referrals, "created_at", category="need__name"))
+    register(Indicator(
+        "network.referrals_by_state", "network", "Segnalazioni per stato", "Referrals by state",
+        "Segnalazioni inviate nel periodo, per stato attuale.", "Referrals sent in the period, by current state.",
+        "segnalazioni", "referrals", "count", _referrals, "created_at", category="state",
+        labels=_choices(State.choices)))
+    register(Indicator(
+        "network.answers", "network", "Risposte dei soggetti", "Members' answers",
+        "Segnalazioni accettate o rifiutate dai soggetti, per giorno della risposta.",
+        "Referrals accepted or declined by the members, by day of the answer.",
+        "segnalazioni", "referrals", "count", _answers, "at", category="to_state",
+        labels={State.ACCEPTED: _("accettate"), State.DECLINED: _("rifiutate")}, desk_field="referral__desk_id"))
+    register(Indicator(
+        "network.acceptance_rate", "network", "Tasso di accettazione", "Acceptance rate",
+        "Segnalazioni accettate sul totale di quelle a cui il soggetto ha risposto.",
+        "Referrals accepted out of those the member answered.",
+        "%", "%", "share", share_of=("network.answers", (State.ACCEPTED,), (State.ACCEPTED, State.DECLINED))))
+    register(Indicator(
+        "network.closed_loop_rate", "network", "Segnalazioni con esito noto", "Closed-loop rate",
+        "Segnalazioni di cui lo sportello conosce l'esito (servizio erogato, rifiutata, persona assente, chiusa).",
+        "Referrals whose outcome the desk knows (served, declined, no-show, closed).",
+        "%", "%", "share", share_of=("network.referrals_by_state", tuple(LOOP_CLOSED_STATES), tuple(State.values))))
+    register(Indicator(
+        "network.answer_days", "network", "Giorni per la risposta del soggetto", "Days to the member's answer",
+        "Media dei giorni tra l'invio della segnalazione e la risposta del soggetto.",
+        "Average days between sending a referral and the member's answer.",
+        "giorni", "days", "mean", _answers, "at", desk_field="referral__desk_id",
+        value=ExpressionWrapper(F("at") - F("referral__created_at"), output_field=DurationField())))
+    register(Indicator(
+        "network.declined_reasons", "network", "Motivi dei rifiuti", "Reasons for declining",
+        "Segnalazioni rifiutate, per motivo indicato dal soggetto.", "Declined referrals, by the member's reason.",
+        "segnalazioni", "referrals", "count", _referrals, "state_changed_at", category="decline_reason",
+        free_text=True, prepare=lambda qs, grain, tz: qs.filter(state=State.DECLINED)))
+    register(Indicator(
+        "network.verified_members", "network", "Soggetti verificati negli ultimi 90 giorni",
+        "Members verified in the last 90 days",
+        "Soggetti attivi della rete i cui dati sono stati verificati nei 90 giorni prima della fine del periodo.",
+        "Active members whose data was verified in the 90 days before the end of the period.",
+        "soggetti", "members", "snapshot", compute_snapshot=_verified_members, counts_people=False))
+    register(Indicator(
+        "satisfaction.ratings", "satisfaction", "Valutazioni del servizio", "Service ratings",
+        "Valutazioni date dopo un appuntamento, da 1 (per niente soddisfatto) a 5 (molto soddisfatto).",
+        "Ratings given after an appointment, from 1 (not at all satisfied) to 5 (very satisfied).",
+        "valutazioni", "ratings", "count", _ratings, "rated_at", category="score",
+        labels={str(n): str(n) for n in range(5, 0, -1)}))
+    register(Indicator(
+        "satisfaction.score", "satisfaction", "Soddisfazione media", "Average satisfaction",
+        "Media delle valutazioni (1–5) date nel periodo.", "Average of the ratings (1–5) given in the period.",
+        "punti su 5", "points out of 5", "mean", _ratings, "rated_at", value=F("score")))
+
+
+# Labour-market indicators (vacancies published and filled, proposals by outcome, hired within 3 and 6 months of
+# the first consultation) are one `register(...)` each over the labour app's monitoring selectors, when it lands.
+
+
+# --- Results ------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    key: str
+    label: str
+    cells: list[Cell]
+    total: Cell | None
+
+
+@dataclass
+class Result:
+    indicator: Indicator
+    period: Period
+    columns: list[str]
+    rows: list[Row]
+    column_totals: list[Cell] | None
+    total: Cell | None
+    threshold: int
+    means: list[float | None] | None = None  # for means and shares, one per column
+    mean_total: float | None = None
+    snapshot: tuple[int, int] | None = None
+
+    @property
+    def headline(self) -> Any:
+        if self.indicator.kind in ("mean", "share"):
+            return self.mean_total
+        if self.indicator.kind == "snapshot":
+            return self.snapshot[0] if self.snapshot else None
+        if self.total is not None:
+            return self.total
+        return None
+
+
+def _utc(day: dt.date, tz) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time.min, tzinfo=tz)
+
+
+def _as_date(value: Any, tz) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return timezone.localtime(value, tz).date() if timezone.is_aware(value) else value.date()
+    return value
+
+
+def _key(value: Any) -> str:
+    return NOT_GIVEN if value in (None, "") else str(value)
+
+
+def _query(ind: Indicator, desk_ids, start: dt.date, end: dt.date, grain: str, tz, by_desk: bool):
+    """One grouped query: {(row key, bucket): n}, and for distinct people the column totals (a second query)."""
+    qs = ind.source(desk_ids).filter(**{f"{ind.date_field}__gte": _utc(start, tz),
+                                        f"{ind.date_field}__lt": _utc(end, tz)})
+    if ind.prepare:
+        qs = ind.prepare(qs, grain, tz)
+    qs = qs.annotate(_b=Trunc(ind.date_field, grain, tzinfo=tz))
+    category = ind.desk_field if by_desk else ind.category
+    if category is not None and not isinstance(category, str):
+        qs, category = qs.annotate(_cat=category), "_cat"
+    measure = ind.measure or Count("pk")
+    group = ["_b", category] if category else ["_b"]
+    cells: dict[tuple[str, dt.date], int] = {}
+    for row in qs.order_by().values(*group).annotate(_n=measure):
+        key = (_key(row[category]) if category else "all", _as_date(row["_b"], tz))
+        cells[key] = cells.get(key, 0) + row["_n"]
+    column_totals = None
+    if ind.kind == "distinct" and category:
+        column_totals = {}
+        for row in qs.order_by().values("_b").annotate(_n=measure):
+            day = _as_date(row["_b"], tz)
+            column_totals[day] = column_totals.get(day, 0) + row["_n"]
+    return cells, column_totals
+
+
+def _row_labels(ind: Indicator, keys: set[str], desk_labels: dict[str, str] | None) -> list[tuple[str, str]]:
+    if desk_labels is not None:
+        return list(desk_labels.items())
+    rows = [(str(k), str(label)) for k, label in ind.labels.items()]
+    known = {k for k, _label in rows}
+    extra = sorted(k for k in keys if k not in known and k not in (NOT_GIVEN, OTHER))
+    rows += [(k, k) for k in extra]
+    if NOT_GIVEN in keys or (ind.labels and ind.category and ind.kind == "distinct"):
+        rows.append((NOT_GIVEN, str(_("non indicato"))))
+    if not rows:
+        rows = [("all", str(ind.name))] if not ind.category else []
+    return rows
+
+
+def _merge_small_free_text(matrix: list[list[int]], keys: list[str], threshold: int) -> tuple[list[list[int]],
+                                                                                              list[bool]]:
+    """Rows typed by staff whose total in the canonical table is small go into «Altro»; returns the matrix with an
+    «Altro» row last and, per row, whether it was merged."""
+    merged = [sum(row) < threshold for row in matrix]
+    other = [sum(col) for col in zip(*[r for r, m in zip(matrix, merged, strict=True) if m], strict=False)] or \
+        [0] * (len(matrix[0]) if matrix else 0)
+    return [r if not m else [0] * len(r) for r, m in zip(matrix, merged, strict=True)] + [other], merged
+
+
+def compute(ind: Indicator, desk_ids, period: Period, tz, threshold: int, *,
+            desk_labels: dict[str, str] | None = None, cache: dict | None = None) -> Result:
+    """The indicator for the desks and the period; `desk_labels` (desk id -> name) gives one row per desk."""
+    cache = cache if cache is not None else {}
+    by_desk = desk_labels is not None
+    columns = period.columns
+    labels = [bucket_label(b, period.grain) for b in columns]
+    if ind.kind == "snapshot":
+        at = _utc(period.end_exclusive, tz)
+        return Result(ind, period, labels, [], None, None, threshold, snapshot=ind.compute_snapshot(desk_ids, at))
+    if ind.kind == "share":
+        return _share(ind, desk_ids, period, tz, threshold, labels, cache)
+    if ind.kind == "mean":
+        return _mean(ind, desk_ids, period, tz, threshold, labels)
+    additive = ind.kind == "count"
+    # Counts are computed on months (then summed into quarters and years) or weeks; distinct people on their grain.
+    base = ("week" if period.grain == "week" else "month") if additive else period.grain
+    blocks = sorted({block_of(b, base) for b in buckets(period.first, period.end_exclusive, base)})
+    q_start, q_end = block_range(blocks[0], base)[0], block_range(blocks[-1], base)[1]
+    memo_key = (ind.code, tuple(sorted(desk_ids)), q_start, q_end, base, by_desk)
+    if memo_key not in cache:
+        cache[memo_key] = _query(ind, desk_ids, q_start, q_end, base, tz, by_desk)
+    cells, distinct_totals = cache[memo_key]
+    row_defs = _row_labels(ind, {k for k, _b in cells}, {str(k): v for k, v in desk_labels.items()}
+                           if by_desk else None)
+    if ind.free_text and not by_desk:
+        row_defs.append((OTHER, str(_("altro"))))
+    keys = [k for k, _label in row_defs]
+    # Suppress each canonical block; keep the published cell of every base bucket.
+    published: dict[tuple[str, dt.date], Cell] = {}
+    published_col: dict[dt.date, Cell] = {}
+    true_value: dict[tuple[str, dt.date], int] = {}
+    true_col: dict[dt.date, int] = {}
+    merged_in: dict[str, int] = {}
+    for block in blocks:
+        cols = buckets(*block_range(block, base), base)
+        cols = [c for c in cols if block_of(c, base) == block]
+        row_keys = [k for k in keys if k != OTHER]
+        matrix = [[cells.get((k, c), 0) for c in cols] for k in row_keys]
+        merged = [False] * len(row_keys)
+        if ind.free_text and not by_desk:
+            matrix, merged = _merge_small_free_text(matrix, row_keys, threshold)
+            row_keys = [*row_keys, OTHER]
+            merged.append(False)
+        if distinct_totals is not None:
+            col_tot = [distinct_totals.get(c, 0) for c in cols]
+        else:
+            col_tot = [sum(col) for col in zip(*matrix, strict=False)] if matrix else [0] * len(cols)
+        many_rows = len(row_keys) > 1
+        table = suppress(
+            matrix, threshold,
+            row_totals=[sum(r) for r in matrix] if additive and len(cols) > 1 else None,
+            column_totals=col_tot if (many_rows or not additive) and len(row_keys) else None,
+            total=sum(col_tot) if additive and len(cols) > 1 and many_rows else None,
+        )
+        for i, key in enumerate(row_keys):
+            merged_in[key] = merged_in.get(key, 0) + merged[i]
+            for j, col in enumerate(cols):
+                true_value[key, col] = matrix[i][j]
+                published[key, col] = Cell(None) if merged[i] else table.cells[i][j]
+        for j, col in enumerate(cols):
+            true_col[col] = col_tot[j]
+            if table.column_totals is not None:
+                published_col[col] = table.column_totals[j]
+            elif len(row_keys) == 1:
+                published_col[col] = table.cells[0][j]
+            else:
+                published_col[col] = Cell(col_tot[j]) if col_tot[j] == 0 else Cell(None, secondary=True)
+    t = effective_threshold(threshold)
+
+    def roll(parts: list[Cell], true: int) -> Cell:
+        """A sum of published cells is published; with one hidden part it is hidden too."""
+        if all(not p.hidden for p in parts):
+            return Cell(sum(p.value for p in parts))
+        return Cell(None, primary=0 < true < t, secondary=not 0 < true < t)
+
+    def parts_of(col: dt.date) -> list[dt.date]:
+        if base == period.grain:
+            return [col]
+        return buckets(col, next_bucket(col, period.grain), base)
+
+    rows = []
+    for key, label in row_defs:
+        if merged_in.get(key) == len(blocks):
+            continue  # a small row typed by staff: only inside «Altro»
+        row_cells = [roll([published.get((key, p), Cell(0)) for p in parts_of(c)],
+                          sum(true_value.get((key, p), 0) for p in parts_of(c))) for c in columns]
+        total = roll(row_cells, sum(sum(true_value.get((key, p), 0) for p in parts_of(c)) for c in columns)) \
+            if additive else None
+        rows.append(Row(key, label, row_cells, total))
+    col_cells = [roll([published_col.get(p, Cell(0)) for p in parts_of(c)], sum(true_col.get(p, 0)
+                 for p in parts_of(c))) for c in columns]
+    grand = roll(col_cells, sum(sum(true_col.get(p, 0) for p in parts_of(c)) for c in columns)) if additive else None
+    return Result(ind, period, labels, rows, col_cells, grand, t)
+
+
+def _share(ind, desk_ids, period, tz, threshold, labels, cache) -> Result:
+    """A rate from the published cells of a count indicator: computed only from what is already public."""
+    source_code, numerator, denominator = ind.share_of
+    base = compute(REGISTRY[source_code], desk_ids, period, tz, threshold, cache=cache)
+    by_key = {row.key: row for row in base.rows}
+
+    def rate(pick: Callable[[Row], Cell | None]) -> float | None:
+        num = [pick(by_key[k]) for k in numerator if k in by_key]
+        den = [pick(by_key[k]) for k in denominator if k in by_key]
+        if any(c is None or c.hidden for c in num + den):
+            return None
+        d = sum(c.value for c in den)
+        return None if d == 0 else 100 * sum(c.value for c in num) / d
+
+    means = [rate(lambda row, j=j: row.cells[j]) for j in range(len(labels))]
+    return Result(ind, period, labels, [], None, None, base.threshold, means=means,
+                  mean_total=rate(lambda row: row.total))
+
+
+def _mean(ind, desk_ids, period, tz, threshold, labels) -> Result:
+    """Averages per month (or week) over at least `threshold` events; a quarter, a year and the period are the
+    weighted means of published months, published only when all of them are (so they add nothing new)."""
+    base = "week" if period.grain == "week" else "month"
+    qs = ind.source(desk_ids).filter(**{f"{ind.date_field}__gte": _utc(period.first, tz),
+                                        f"{ind.date_field}__lt": _utc(period.end_exclusive, tz)})
+    if ind.prepare:
+        qs = ind.prepare(qs, base, tz)
+    rows = qs.annotate(_b=Trunc(ind.date_field, base, tzinfo=tz)).order_by().values("_b").annotate(
+        _avg=Avg(ind.value), _n=Count("pk"))
+    found: dict[dt.date, tuple[float, int]] = {}
+    for row in rows:
+        value = row["_avg"]
+        if isinstance(value, dt.timedelta):
+            value = value.total_seconds() / 86400
+        elif value is not None and ind.unit_en == "days":
+            value = float(value) / 86_400_000_000  # SQLite averages durations in microseconds
+        found[_as_date(row["_b"], tz)] = (float(value) if value is not None else None, row["_n"])
+
+    def weighted(parts: list[dt.date]) -> float | None:
+        total, count = 0.0, 0
+        for part in parts:
+            value, n = found.get(part, (None, 0))
+            if not n:
+                continue
+            if suppress_mean(value, n, threshold) is None:
+                return None
+            total, count = total + value * n, count + n
+        return total / count if count else None
+
+    means = [weighted(buckets(c, next_bucket(c, period.grain), base)) for c in period.columns]
+    total = weighted(buckets(period.first, period.end_exclusive, base))
+    return Result(ind, period, labels, [], None, None, effective_threshold(threshold), means=means,
+                  mean_total=total)
+
+
+def desk_zone(desks) -> zoneinfo.ZoneInfo:
+    return desks[0].tz if desks else zoneinfo.ZoneInfo("Europe/Rome")
+
+
+_define()
