@@ -449,13 +449,13 @@ def _row_labels(ind: Indicator, keys: set[str], desk_labels: dict[str, str] | No
     return rows
 
 
-def _merge_small_free_text(matrix: list[list[int]], keys: list[str], threshold: int) -> tuple[list[list[int]],
-                                                                                              list[bool]]:
+def _merge_small_free_text(matrix: list[list[int]], n_cols: int, threshold: int) -> tuple[list[list[int]],
+                                                                                            list[bool]]:
     """Rows typed by staff whose total in the canonical table is small go into «Altro»; returns the matrix with an
     «Altro» row last and, per row, whether it was merged."""
     merged = [sum(row) < threshold for row in matrix]
-    other = [sum(col) for col in zip(*[r for r, m in zip(matrix, merged, strict=True) if m], strict=False)] or \
-        [0] * (len(matrix[0]) if matrix else 0)
+    small = [r for r, m in zip(matrix, merged, strict=True) if m]
+    other = [sum(col) for col in zip(*small, strict=True)] if small else [0] * n_cols
     return [r if not m else [0] * len(r) for r, m in zip(matrix, merged, strict=True)] + [other], merged
 
 
@@ -500,7 +500,7 @@ def compute(ind: Indicator, desk_ids, period: Period, tz, threshold: int, *,
         matrix = [[cells.get((k, c), 0) for c in cols] for k in row_keys]
         merged = [False] * len(row_keys)
         if ind.free_text and not by_desk:
-            matrix, merged = _merge_small_free_text(matrix, row_keys, threshold)
+            matrix, merged = _merge_small_free_text(matrix, len(cols), threshold)
             row_keys = [*row_keys, OTHER]
             merged.append(False)
         if distinct_totals is not None:
