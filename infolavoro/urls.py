@@ -15,6 +15,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("infolavoro.accounts.urls")),
     path("api/", include("infolavoro.api.urls")),
+    path("monitoraggio/", include("infolavoro.monitoring.urls")),
     path("", core_views.root, name="home"),
     # Every desk's network in one directory (installations that host several Comuni).
     path("rete/", network_views.installation, name="network_installation"),

@@ -8,6 +8,7 @@ from ninja import NinjaAPI
 from infolavoro.booking.api import router as booking_router
 from infolavoro.desks.api import router as desks_router
 from infolavoro.labour.api import router as labour_router
+from infolavoro.monitoring.api import router as monitoring_router
 from infolavoro.network.api import router as hsds_router
 
 api = NinjaAPI(
@@ -21,4 +22,5 @@ api = NinjaAPI(
 api.add_router("/v1/desks", desks_router)
 api.add_router("/v1/desks", booking_router)
 api.add_router("/v1/desks", labour_router)
+api.add_router("/v1/desks", monitoring_router)
 api.add_router("/hsds", hsds_router)

@@ -288,9 +288,83 @@ def set_status(booking: Booking, status: str, actor: Any) -> Booking:
         raise ValidationError(_("Stato non valido."))
     if booking.status not in (BookingStatus.BOOKED, *STAFF_STATUSES):
         raise ValidationError(_("L'appuntamento è annullato."))
+    completed_now = status == BookingStatus.COMPLETED and booking.status != BookingStatus.COMPLETED
     booking.status = status
     booking.save(update_fields=["status", "updated_at"])
+    if completed_now and booking.email:
+        _ask_rating(booking)
     return booking
+
+
+# --- The service rating (Designers Italia model): anonymous, one per appointment ---
+
+RATING_SALT = "infolavoro.booking.rating"
+RATING_VALID = dt.timedelta(days=30)
+
+
+def rating_token(booking: Booking) -> str:
+    return signing.dumps({"d": booking.desk_id, "c": booking.code, "k": booking.calendar_id}, salt=RATING_SALT,
+                         compress=True)
+
+
+def _rating_digest(data: dict) -> str:
+    import hashlib
+    import hmac
+
+    return hmac.new(settings.SECRET_KEY.encode(), f"rating:{data.get('c')}".encode(), hashlib.sha256).hexdigest()
+
+
+def rating_link_data(token: str, desk: Any) -> dict | None:
+    """What the rating link carries, if it is genuine, of this desk and not too old."""
+    try:
+        data = signing.loads(token, salt=RATING_SALT, max_age=RATING_VALID)
+    except signing.BadSignature:
+        return None
+    return data if data.get("d") == desk.pk else None
+
+
+def already_rated(data: dict) -> bool:
+    from .models import ServiceRating
+
+    return ServiceRating.objects.filter(token_digest=_rating_digest(data)).exists()
+
+
+def _ask_rating(booking: Booking) -> None:
+    desk = booking.desk
+    url = settings.SITE_URL + reverse("booking:rate", kwargs={"desk_slug": desk.slug,
+                                                              "token": rating_token(booking)})
+    queue_email(desk=desk, to=[booking.email], subject=_("Com'è andata? Valuta il servizio di %(desk)s")
+                % {"desk": desk.name}, template="booking/email/rating.txt",
+                context={"booking": booking, "rating_url": url, "desk": desk},
+                reply_to=[desk.email] if desk.email else None)
+
+
+@transaction.atomic
+def rate(desk: Any, token: str, *, score: Any, comment: str = "", now: dt.datetime | None = None) -> Any:
+    """Record an anonymous rating: kept apart from the booking; the link works once."""
+    from .models import ServiceRating
+
+    data = rating_link_data(token, desk)
+    if data is None:
+        raise ValidationError(_("Il link per la valutazione non è valido o è scaduto."))
+    try:
+        score = int(score)
+    except (TypeError, ValueError):
+        score = 0
+    errors = {}
+    if not 1 <= score <= 5:
+        errors["score"] = [_("Scegli un valore da 1 a 5.")]
+    comment = (comment or "").replace("\x00", "").strip()
+    if len(comment) > 1000:
+        errors["comment"] = [_("Il testo è troppo lungo (massimo 1000 caratteri).")]
+    if errors:
+        raise ValidationError(errors)
+    try:
+        with transaction.atomic():
+            return ServiceRating.objects.create(desk=desk, calendar_id=data.get("k"), score=score, comment=comment,
+                                                token_digest=_rating_digest(data), rated_at=now or timezone.now())
+    except IntegrityError as error:
+        raise ValidationError(_("Hai già valutato questo appuntamento: grazie!")) from error
 
 
 @transaction.atomic

@@ -14,4 +14,5 @@ urlpatterns = [
     path("gestisci/<str:token>/", views.manage, name="manage"),
     path("gestisci/<str:token>/sposta/", views.manage_move, name="manage_move"),
     path("gestisci/<str:token>/appuntamento.ics", views.manage_ics, name="manage_ics"),
+    path("valuta/<str:token>/", views.rate, name="rate"),
 ]

@@ -342,3 +342,25 @@ def manage_move(request: HttpRequest, desk_slug: str, token: str) -> HttpRespons
 
 def manage_ics(request: HttpRequest, desk_slug: str, token: str) -> HttpResponse:
     return _ics_response(_managed(request, token))
+
+
+@require_http_methods(["GET", "POST"])
+def rate(request: HttpRequest, desk_slug: str, token: str) -> HttpResponse:
+    """The service rating after an appointment (Designers Italia model): 1-5 and one optional question."""
+    data = services.rating_link_data(token, request.desk)
+    context: dict[str, Any] = {"invalid": data is None, "done": False, "errors": {}, "score": "", "comment": ""}
+    if data is not None and services.already_rated(data):
+        context["done"] = True
+    elif data is not None and request.method == "POST":
+        context.update(score=request.POST.get("score", ""), comment=request.POST.get("comment", ""))
+        try:
+            services.rate(request.desk, token, score=context["score"], comment=context["comment"])
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                context["errors"] = {k: " ".join(m for e in v for m in e.messages) for k, v in
+                                     error.error_dict.items()}
+            else:
+                context["errors"] = {"score": " ".join(error.messages)}
+        else:
+            context["done"] = True
+    return render(request, "booking/rate.html", context, status=404 if data is None else 200)

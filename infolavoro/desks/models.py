@@ -25,7 +25,8 @@ WEEKDAYS = [
 
 
 # First path segments the site uses itself: a desk cannot take them as its slug.
-RESERVED_SLUGS = {"admin", "accounts", "api", "static", "media", "healthz", "i18n", "gestione", "rete"}
+RESERVED_SLUGS = {"admin", "accounts", "api", "static", "media", "healthz", "i18n", "gestione", "rete",
+                  "monitoraggio"}
 
 
 def validate_not_reserved(value: str) -> None:

@@ -104,6 +104,10 @@ class Period:
     def columns(self) -> list[dt.date]:
         return buckets(self.first, self.end_exclusive, self.grain)
 
+    @property
+    def grain_label(self) -> str:
+        return str(GRAIN_LABELS[self.grain])
+
 
 # --- The registry -------------------------------------------------------------------------------------------
 
@@ -384,6 +388,10 @@ class Result:
     means: list[float | None] | None = None  # for means and shares, one per column
     mean_total: float | None = None
     snapshot: tuple[int, int] | None = None
+
+    @property
+    def kind_is_rate(self) -> bool:
+        return self.indicator.kind in ("mean", "share")
 
     @property
     def headline(self) -> Any:

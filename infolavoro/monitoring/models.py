@@ -26,3 +26,18 @@ class MonitoringSettings(models.Model):
 
     def __str__(self) -> str:
         return str(self.desk)
+
+
+class MonthlyReport(models.Model):
+    """That a desk's monthly report was sent: the unique row makes the scheduled job send each one once."""
+
+    desk = models.ForeignKey("desks.Desk", on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()  # first day of the month reported
+    sent_at = models.DateTimeField()
+    recipients = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["desk", "month"], name="monthly_report_once")]
+
+    def __str__(self) -> str:
+        return f"{self.desk_id} {self.month:%Y-%m}"

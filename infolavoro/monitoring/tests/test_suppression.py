@@ -29,7 +29,8 @@ def assert_safe(table: Table, values: list[list[int]]) -> None:
     for r, row in enumerate(values):
         for c, value in enumerate(row):
             if 0 < value < threshold:
-                assert table.cells[r][c].hidden and table.cells[r][c].primary
+                assert table.cells[r][c].hidden
+                assert table.cells[r][c].primary
             if not table.cells[r][c].hidden:
                 assert table.cells[r][c].value == value
     for line in lines_of(table):

@@ -1,0 +1,105 @@
+"""Charts as server-rendered SVG (matplotlib, no JavaScript). Each chart draws only published figures; its text
+alternative says what it shows, and the page puts the same figures in a table beside it."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+import threading
+
+from django.core.cache import cache
+from django.utils.translation import gettext as _
+
+from .indicators import Result
+
+PALETTE = ["#0066cc", "#00838f", "#d1344c", "#6d5b97", "#a66300", "#2e7d32", "#5c6f82", "#004d99"]
+_lock = threading.Lock()  # pyplot-free figures are thread-safe, but the font cache warms up once
+
+
+def _figure(width: float = 6.4, height: float = 2.8):
+    import matplotlib
+
+    matplotlib.use("svg")
+    matplotlib.rcParams.update({"svg.fonttype": "none", "svg.hashsalt": "infolavoro", "font.size": 9,
+                                "font.family": ["Titillium Web", "DejaVu Sans", "sans-serif"],
+                                "axes.spines.top": False, "axes.spines.right": False})
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=(width, height), layout="constrained")
+
+
+def _svg(fig, uid: str) -> str:
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    svg = buffer.getvalue()
+    svg = svg[svg.index("<svg"):]
+    # Several charts share a page: make their ids unique.
+    svg = re.sub(r'id="([^"]+)"', rf'id="{uid}-\1"', svg)
+    svg = re.sub(r"url\(#([^)]+)\)", rf"url(#{uid}-\1)", svg)
+    svg = re.sub(r'href="#([^"]+)"', rf'href="#{uid}-\1"', svg)
+    svg = re.sub(r"<svg ", '<svg focusable="false" aria-hidden="true" class="il-chart" ', svg, count=1)
+    return re.sub(r'(width|height)="[\d.]+pt"', "", svg, count=2)
+
+
+def series(result: Result) -> tuple[list[str], list[tuple[str, list[float | None]]]]:
+    """What a chart draws: per row, the published value of each column (None when hidden)."""
+    if result.means is not None:
+        return result.columns, [(result.indicator.name, result.means)]
+    rows = [(row.label, [c.value for c in row.cells]) for row in result.rows]
+    return result.columns, rows
+
+
+def describe(result: Result) -> str:
+    """The text alternative: what the chart shows, in words, including its highest point."""
+    columns, rows = series(result)
+    if not columns or not rows:
+        return _("Nessun dato nel periodo.")
+    totals = [sum(v or 0 for _label, values in rows for v in [values[i]]) for i in range(len(columns))]
+    peak = max(range(len(columns)), key=lambda i: totals[i])
+    text = _("%(name)s, da %(first)s a %(last)s, per %(what)s.") % {
+        "name": result.indicator.name, "first": columns[0], "last": columns[-1],
+        "what": ", ".join(label for label, _v in rows[:6])}
+    if totals[peak]:
+        text += " " + _("Il valore più alto è in %(col)s.") % {"col": columns[peak]}
+    if any(v is None for _l, values in rows for v in values):
+        text += " " + _("Le cifre nascoste per la riservatezza non sono disegnate.")
+    return text + " " + _("Le stesse cifre sono nella tabella.")
+
+
+def chart(result: Result, uid: str) -> str:
+    columns, rows = series(result)
+    key = "chart:" + hashlib.sha256(json.dumps([uid, columns, rows, result.indicator.kind]).encode()).hexdigest()
+    svg = cache.get(key)
+    if svg is None:
+        svg = _draw(result, columns, rows, uid)
+        cache.set(key, svg, 24 * 3600)
+    return svg
+
+
+def _draw(result: Result, columns: list[str], rows, uid: str) -> str:
+    with _lock:
+        fig = _figure()
+    ax = fig.subplots()
+    x = list(range(len(columns)))
+    if result.means is not None:
+        values = rows[0][1]
+        ax.plot([i for i in x if values[i] is not None], [v for v in values if v is not None], marker="o",
+                color=PALETTE[0], linewidth=2)
+        ax.set_ylim(bottom=0, top=5.2 if result.indicator.code == "satisfaction.score" else None)
+    else:
+        bottom = [0.0] * len(columns)
+        for n, (label, values) in enumerate(rows[:8]):
+            heights = [v or 0 for v in values]
+            ax.bar(x, heights, bottom=bottom, label=label, color=PALETTE[n % len(PALETTE)], width=0.8)
+            bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
+        if len(rows) > 1:
+            ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8)
+    step = max(1, len(columns) // 12)
+    ax.set_xticks(x[::step], columns[::step], rotation=45 if len(columns) > 6 else 0, ha="right"
+                  if len(columns) > 6 else "center")
+    ax.set_ylabel(result.indicator.unit)
+    ax.grid(axis="y", color="#dddddd", linewidth=0.6)
+    ax.set_axisbelow(True)
+    return _svg(fig, uid)

@@ -1,0 +1,71 @@
+"""What a monitoring viewer or desk administrator may see: the desks in their scope and the indicators for them.
+Only aggregates leave this module; every count has been through `suppression.suppress`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from infolavoro.accounts.permissions import desk_ids_for
+from infolavoro.desks.models import Desk
+from infolavoro.desks.selectors import active_desks
+
+from .indicators import REGISTRY, THEMES, Period, Result, compute, desk_zone
+from .models import MonitoringSettings
+from .suppression import DEFAULT_THRESHOLD, effective_threshold
+
+# The desks' comparison: one figure per desk for each of these.
+COMPARED = ("access.appointments", "access.walk_ins", "people.served", "service.consultations_by_reason",
+            "network.referrals_by_member", "satisfaction.ratings")
+
+
+def visible_desks(user: Any) -> list[Desk]:
+    ids = desk_ids_for(user, "monitoring.view")
+    qs = active_desks() if ids is None else active_desks().filter(pk__in=ids)
+    return list(qs.order_by("comune", "name"))
+
+
+def threshold_for(desks: list[Desk]) -> int:
+    """The strictest minimum cell size of the desks shown together."""
+    found = dict(MonitoringSettings.objects.filter(desk__in=desks).values_list("desk_id", "min_cell_size"))
+    return max((effective_threshold(found.get(d.pk, DEFAULT_THRESHOLD)) for d in desks), default=DEFAULT_THRESHOLD)
+
+
+@dataclass
+class Section:
+    theme: str
+    title: str
+    results: list[Result]
+
+
+@dataclass
+class Comparison:
+    desks: list[Desk]
+    results: list[Result]  # one row per desk
+
+
+def indicators(desks: list[Desk], period: Period, codes: list[str] | None = None) -> list[Section]:
+    threshold, tz, ids = threshold_for(desks), desk_zone(desks), [d.pk for d in desks]
+    cache: dict = {}
+    sections = []
+    for theme, title in THEMES.items():
+        results = [compute(ind, ids, period, tz, threshold, cache=cache) for ind in REGISTRY.values()
+                   if ind.theme == theme and (codes is None or ind.code in codes)]
+        if results:
+            sections.append(Section(theme, str(title), results))
+    return sections
+
+
+def comparison(desks: list[Desk], period: Period) -> Comparison:
+    threshold, tz, ids = threshold_for(desks), desk_zone(desks), [d.pk for d in desks]
+    labels = {d.pk: f"{d.comune} – {d.name}" for d in desks}
+    return Comparison(desks, [compute(REGISTRY[code], ids, period, tz, threshold, desk_labels=labels)
+                              for code in COMPARED])
+
+
+def default_period(today: dt.date) -> Period:
+    """The last twelve complete months."""
+    end = today.replace(day=1) - dt.timedelta(days=1)
+    start = dt.date(end.year - 1, end.month, 1) + dt.timedelta(days=32)
+    return Period(start.replace(day=1), end, "month")

@@ -1,0 +1,176 @@
+"""The dashboard, exports, report and open data: who sees them, bad input, and that no small group leaks."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import zoneinfo
+
+import pytest
+from openpyxl import load_workbook
+
+from conftest import make_user
+from infolavoro.accounts.models import Role, RoleAssignment
+from infolavoro.monitoring import populations as pop
+from infolavoro.monitoring import services
+from infolavoro.monitoring.indicators import REGISTRY
+from infolavoro.monitoring.models import MonitoringSettings
+from infolavoro.notifications.models import OutboxMessage
+
+ROME = zoneinfo.ZoneInfo("Europe/Rome")
+QUERY = "?start=2026-01-01&end=2026-06-30&grain=month"
+
+
+def at(day: str) -> dt.datetime:
+    return dt.datetime.combine(dt.date.fromisoformat(day), dt.time(10), tzinfo=ROME)
+
+
+@pytest.fixture
+def population(desk):
+    """14 young people and 3 older ones in March; one reason typed as a formula; 3 walk-ins in April."""
+    young = pop.citizens(desk, 14, age_band="under_25", employment_status="unemployed")
+    old = pop.citizens(desk, 3, age_band="65_plus", employment_status="inactive")
+    pop.consultations(young[:8], at("2026-03-03"), reason="=HYPERLINK(\"http://x\")")
+    pop.consultations(young[8:] + old, at("2026-03-04"), reason="Curriculum")
+    pop.bookings(desk, [at("2026-03-03")] * 12)
+    pop.bookings(desk, [at("2026-04-07")] * 3, walk_in=True)
+    return young + old
+
+
+@pytest.mark.parametrize(("role", "status"), [
+    (None, 404), (Role.DESK_OPERATOR, 404), (Role.MEMBER_EDITOR, 404), (Role.MONITORING_VIEWER, 200),
+    (Role.DESK_ADMIN, 200),
+])
+def test_who_sees_the_dashboard(client, desk, organization, role, status):
+    user = make_user("u@example.org", role, desk, organization if role == Role.MEMBER_EDITOR else None)
+    client.force_login(user)
+    assert client.get("/monitoraggio/" + QUERY).status_code == status
+    assert client.get("/monitoraggio/esporta/tutto.csv" + QUERY).status_code == status
+
+
+def test_anonymous_is_sent_to_login(client):
+    response = client.get("/monitoraggio/")
+    assert response.status_code == 302
+    assert "/accounts/" in response["Location"]
+
+
+def test_viewer_sees_figures_never_people(client, desk, monitoring_viewer, population):
+    client.force_login(monitoring_viewer)
+    page = client.get("/monitoraggio/" + QUERY).content.decode()
+    assert "Prova" not in page  # no surname ever
+    assert "<svg" in page
+    assert "<table" in page
+    assert "&lt; 5" in page  # the 3 older people and the 3 walk-ins
+    # and the personal pages stay closed to the viewer
+    assert client.get(f"/{desk.slug}/sportello/").status_code == 404
+
+
+def test_nothing_under_the_threshold_in_any_export(client, desk, desk_admin, population):
+    client.force_login(desk_admin)
+    for grain in ("week", "month", "quarter", "year"):
+        query = f"?start=2026-01-01&end=2026-06-30&grain={grain}"
+        text = client.get("/monitoraggio/esporta/tutto.csv" + query).content.decode("utf-8-sig")
+        for row in csv.reader(io.StringIO(text), delimiter=";"):
+            if row and row[0] in ("giorni", "%", "punti su 5"):
+                continue  # averages and percentages, not counts
+            for value in row[1:]:
+                if value.isdigit():
+                    assert not 0 < int(value) < 5, (grain, row)
+        book = load_workbook(io.BytesIO(client.get("/monitoraggio/esporta/tutto.xlsx" + query).content))
+        rates = {code.replace(".", " ")[:31] for code, i in REGISTRY.items() if i.kind in ("mean", "share")}
+        for sheet in book.worksheets:
+            if sheet.title in rates:
+                continue  # averages and percentages, not counts
+            for row in sheet.iter_rows(min_row=4, values_only=True):
+                for value in row[1:]:
+                    assert not (isinstance(value, int) and 0 < value < 5), (grain, sheet.title, row)
+
+
+def test_a_desk_threshold_above_five_hides_more(client, desk, desk_admin, population):
+    MonitoringSettings.objects.create(desk=desk, min_cell_size=10)
+    client.force_login(desk_admin)
+    page = client.get("/monitoraggio/" + QUERY).content.decode()
+    assert "&lt; 10" in page
+
+
+def test_formulas_are_neutralised_in_exports(client, desk, desk_admin, population):
+    client.force_login(desk_admin)
+    text = client.get("/monitoraggio/esporta/service.consultations_by_reason.csv" + QUERY).content.decode("utf-8-sig")
+    assert "'=HYPERLINK" in text
+    assert ";=HYPERLINK" not in text
+    assert "\n=HYPERLINK" not in text
+    book = load_workbook(io.BytesIO(client.get(
+        "/monitoraggio/esporta/service.consultations_by_reason.xlsx" + QUERY).content))
+    labels = [row[0] for row in book.worksheets[0].iter_rows(values_only=True)]
+    assert "'=HYPERLINK(\"http://x\")" in labels
+
+
+@pytest.mark.parametrize(("query", "message"), [
+    ("?start=2026-06-01&end=2026-01-01&grain=month", "finisce prima di cominciare"),
+    ("?start=9999-01-01&end=9999-12-31&grain=month", "tra il 2000 e il 2100"),
+    ("?start=ieri&end=2026-01-01&grain=month", "data valida"),
+    ("?start=2026-01-01%00&end=2026-01-31&grain=month", "data valida"),
+    ("?start=2000-01-01&end=2026-12-31&grain=week", "Troppe colonne"),
+    ("?start=2026-01-01&end=2026-01-31&grain=month&desk=sarzana", "Non puoi vedere"),
+])
+def test_bad_input_is_explained_and_kept(client, desk, other_desk, desk_admin, query, message):
+    client.force_login(desk_admin)
+    response = client.get("/monitoraggio/" + query)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    export = client.get("/monitoraggio/esporta/tutto.csv" + query)
+    assert export.status_code == 400
+
+
+def test_a_period_with_no_data(client, desk, desk_admin):
+    client.force_login(desk_admin)
+    response = client.get("/monitoraggio/?start=2030-01-01&end=2030-03-31&grain=month")
+    assert response.status_code == 200
+    assert "Nessun dato nel periodo" in response.content.decode() or "0" in response.content.decode()
+
+
+def test_region_compares_desks_side_by_side(client, desk, other_desk, population):
+    viewer = make_user("regione@example.org", Role.MONITORING_VIEWER, desk)
+    RoleAssignment.objects.create(user=viewer, role=Role.MONITORING_VIEWER, desk=other_desk)
+    pop.bookings(other_desk, [at("2026-03-10")] * 9)
+    client.force_login(viewer)
+    page = client.get("/monitoraggio/" + QUERY).content.decode()
+    assert "Gli sportelli a confronto" in page
+    assert "Sarzana" in page
+    assert "La Spezia" in page
+    text = client.get("/monitoraggio/esporta/confronto.csv" + QUERY).content.decode("utf-8-sig")
+    assert "Sarzana" in text
+
+
+def test_dashboard_queries_do_not_grow_with_the_period(client, desk, desk_admin, population,
+                                                       django_assert_max_num_queries):
+    client.force_login(desk_admin)
+    client.get("/monitoraggio/" + QUERY)  # warm the chart cache and the session
+    with django_assert_max_num_queries(40):
+        client.get("/monitoraggio/?start=2022-01-01&end=2026-06-30&grain=quarter")
+
+
+def test_monthly_report_is_queued_once_to_admins_and_viewers(desk, desk_admin, monitoring_viewer, operator,
+                                                             population):
+    now = dt.datetime(2026, 4, 1, 6, tzinfo=dt.UTC)
+    assert services.send_monthly_reports(now) == 1
+    assert services.send_monthly_reports(now) == 0
+    message = OutboxMessage.objects.get(template="monitoring/email/monthly_report.txt")
+    assert sorted(message.to) == sorted([desk_admin.email, monitoring_viewer.email])
+    attachment = message.attachments.get()
+    assert bytes(attachment.content).startswith(b"%PDF")
+    assert attachment.filename == "infolavoro-la-spezia-2026-03.pdf"
+
+
+def test_open_data_is_suppressed_and_licensed(client, desk, population, settings):
+    response = client.get(f"/api/v1/desks/{desk.slug}/open-data/monthly?year=2026")
+    assert response.status_code == 200
+    data = response.json()
+    assert data["licence"] == "CC-BY-4.0"
+    walk_ins = next(i for i in data["indicators"] if i["code"] == "access.walk_ins")
+    for row in walk_ins["rows"]:
+        assert all(not (isinstance(v, int) and 0 < v < 5) for v in row["values"])
+    assert client.get(f"/api/v1/desks/{desk.slug}/open-data/monthly?format=csv").status_code == 200
+    assert "/open-data/monthly" in client.get("/api/openapi.json").content.decode()
+    assert client.get("/api/v1/desks/nessuno/open-data/monthly").status_code == 404
