@@ -22,7 +22,7 @@ START = ["/la-spezia/", "/la-spezia/agenda/", "/la-spezia/sportello/", "/la-spez
          "/la-spezia/segnalazioni/", "/la-spezia/segnalazioni/ricevute/", "/la-spezia/gestione/personale/",
          "/rete/?q=curriculm&vicino=Lerici", "/la-spezia/rete/?q=zzzqqq"]
 # Downloads, the admin, the API, logging out: not pages to check here.
-SKIP = re.compile(r"/logout|/esci|/static/|/media/|/admin/|/api/|\.(pdf|zip|ics|json|csv)$|/export|/open-data")
+SKIP = re.compile(r"/logout|/esci|/static/|/media/|/admin/|/api/|\.(pdf|zip|ics|json|csv)$|/export|/open-data|/esporta/")
 MAX_PAGES = 400
 # Pages each person must reach by following links (so the crawl really covers their part of the site).
 REACHES = {
@@ -31,12 +31,12 @@ REACHES = {
     "admin": {"booking_staff:agenda", "booking_staff:calendars", "booking_staff:reasons", "desks:manage_hours",
               "desks:manage_closures", "desks:staff", "intake:audit_log", "intake:portals", "intake:settings",
               "network_manage:index", "network_manage:review", "network_manage:terms", "network_manage:synonyms",
-              "referrals:desk_list"},
+              "referrals:desk_list", "monitoring:dashboard"},
     Role.DESK_OPERATOR: {"booking_staff:agenda", "booking_staff:walk_in", "intake:index", "intake:citizen",
                          "intake:consultation", "referrals:desk_list", "referrals:detail"},
     Role.MEMBER_EDITOR: {"network_manage:organization", "network_manage:edit", "referrals:inbox",
                          "booking_staff:agenda"},
-    Role.MONITORING_VIEWER: {"accounts:dashboard", "network:index"},
+    Role.MONITORING_VIEWER: {"accounts:dashboard", "network:index", "monitoring:dashboard"},
 }
 
 

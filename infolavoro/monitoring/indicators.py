@@ -446,14 +446,14 @@ def _query(ind: Indicator, desk_ids, start: dt.date, end: dt.date, grain: str, t
 def _row_labels(ind: Indicator, keys: set[str], desk_labels: dict[str, str] | None) -> list[tuple[str, str]]:
     if desk_labels is not None:
         return list(desk_labels.items())
+    if ind.category is None:
+        return [("all", str(_("totale")))]
     rows = [(str(k), str(label)) for k, label in ind.labels.items()]
     known = {k for k, _label in rows}
     extra = sorted(k for k in keys if k not in known and k not in (NOT_GIVEN, OTHER))
     rows += [(k, k) for k in extra]
     if NOT_GIVEN in keys or (ind.labels and ind.category and ind.kind == "distinct"):
         rows.append((NOT_GIVEN, str(_("non indicato"))))
-    if not rows:
-        rows = [("all", str(ind.name))] if not ind.category else []
     return rows
 
 

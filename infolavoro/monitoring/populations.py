@@ -28,14 +28,18 @@ def desk_calendar(desk):
 
 
 def bookings(desk, starts: Iterable[dt.datetime], *, status: str = "completed", walk_in: bool = False,
-             created_by=None, lead: dt.timedelta = dt.timedelta(days=3)) -> int:
+             created_by=None, lead: dt.timedelta = dt.timedelta(days=3), seat_from: int = 1) -> int:
     from infolavoro.booking.models import Booking
 
     calendar, reason = desk_calendar(desk)
-    rows = [Booking(calendar=calendar, desk=desk, code=_code(), start=start, end=start + dt.timedelta(minutes=30),
-                    seat=None if walk_in else 1 + i % 50, reason=reason, first_name="X", last_name="Y",
-                    status=status, walk_in=walk_in, created_by=created_by)
-            for i, start in enumerate(starts)]
+    seats: dict[dt.datetime, int] = {}
+    rows = []
+    for start in starts:
+        seats[start] = seats.get(start, seat_from - 1) + 1  # one seat each at the same time
+        rows.append(Booking(calendar=calendar, desk=desk, code=_code(), start=start,
+                            end=start + dt.timedelta(minutes=30), seat=None if walk_in else seats[start],
+                            reason=reason, first_name="X", last_name="Y", status=status, walk_in=walk_in,
+                            created_by=created_by))
     Booking.objects.bulk_create(rows, batch_size=2000)
     # created_at is auto_now_add: set it afterwards, `lead` before the appointment.
     Booking.objects.filter(pk__in=[b.pk for b in rows]).update(created_at=_minus("start", lead))

@@ -1,0 +1,106 @@
+"""How fast the monitoring dashboard answers for a year of a busy desk (50,000 bookings, 20,000 consultations,
+10,000 referrals) alone, and for 20 desks together (the busy one and 19 with a tenth of its volume each).
+Prints the time of the figures (all indicators, suppressed), of the whole page with warm chart cache, and of the
+page with cold charts; and the queries per request. Builds a throwaway SQLite database (or BENCH_DATABASE_URL).
+
+    .venv/bin/python bench/monitoring.py
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import statistics
+import time
+import zoneinfo
+
+import _django  # first: sets Django up before infolavoro is imported
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from infolavoro.accounts.models import Role, RoleAssignment, User
+from infolavoro.desks.models import Desk
+from infolavoro.monitoring import populations as pop
+from infolavoro.monitoring import selectors
+from infolavoro.monitoring.indicators import Period
+from infolavoro.network.models import Organization, Service
+
+ROME = zoneinfo.ZoneInfo("Europe/Rome")
+RUNS = 5
+YEAR = 2025
+rng = random.Random(12)
+
+
+def moments(n: int) -> list[dt.datetime]:
+    start = dt.datetime(YEAR, 1, 1, 8, tzinfo=ROME)
+    return sorted(start + dt.timedelta(days=rng.randrange(365), minutes=30 * rng.randrange(16)) for _ in range(n))
+
+
+def fill(desk: Desk, scale: float) -> None:
+    statuses = ["completed"] * 7 + ["no_show", "cancelled", "cancelled_by_desk"]
+    times = moments(int(50_000 * scale))
+    for n, status in enumerate(sorted(set(statuses))):
+        share = [t for i, t in enumerate(times) if statuses[i % len(statuses)] == status]
+        pop.bookings(desk, share, status=status, seat_from=1 + 1000 * n)
+    people = pop.citizens(desk, int(8_000 * scale), age_band="25_34", employment_status="unemployed")
+    bands = ["under_25", "35_49", "50_64", "65_plus"]
+    for i, band in enumerate(bands):
+        type(people[0]).objects.filter(pk__in=[p.pk for p in people[i::5]]).update(age_band=band)
+    visits = [people[rng.randrange(len(people))] for _ in range(int(20_000 * scale))]
+    pop.consultations(visits, moments(len(visits)), reason=rng.choice(["Curriculum", "Portali", "Orientamento"]))
+    organization = Organization.objects.create(desk=desk, name=f"Ente {desk.slug}", slug="ente", kind="association")
+    service = Service.objects.create(organization=organization, name="Corso", slug="corso", description="x")
+    sent = pop.referrals(visits[: int(10_000 * scale)], service, moments(int(10_000 * scale)), state="accepted")
+    pop.answers(sent, "accepted", dt.timedelta(days=3))
+    pop.ratings(desk, [rng.randint(2, 5) for _ in range(int(3_000 * scale))], dt.datetime(YEAR, 6, 1, tzinfo=ROME))
+
+
+def timed(fn) -> tuple[float, int]:
+    samples, queries = [], 0
+    for _ in range(RUNS):
+        with CaptureQueriesContext(connection) as ctx:
+            t = time.perf_counter()
+            fn()
+            samples.append((time.perf_counter() - t) * 1000)
+        queries = len(ctx.captured_queries)
+    return statistics.median(samples), queries
+
+
+def main() -> None:
+    busy = _django.demo_desk()
+    t = time.perf_counter()
+    fill(busy, 1.0)
+    others = []
+    for n in range(19):
+        desk = Desk.objects.create(slug=f"comune-{n}", name="InfoLavoro", comune=f"Comune {n}", address="Via 1",
+                                   phone="0187 000000", email=f"c{n}@example.org")
+        fill(desk, 0.1)
+        others.append(desk)
+    print(f"data built in {time.perf_counter() - t:.0f} s on {connection.vendor}")
+    viewer = User.objects.create_user(email="regione@example.org", password="x" * 16)
+    for desk in [busy, *others]:
+        RoleAssignment.objects.create(user=viewer, role=Role.MONITORING_VIEWER, desk=desk)
+    period = Period(dt.date(YEAR, 1, 1), dt.date(YEAR, 12, 31), "month")
+    client = Client()
+    client.force_login(viewer)
+    one = f"/monitoraggio/?start={YEAR}-01-01&end={YEAR}-12-31&grain=month&desk={busy.slug}"
+    every = f"/monitoraggio/?start={YEAR}-01-01&end={YEAR}-12-31&grain=month"
+    all_desks = [busy, *others]
+    for label, desks, url in (("busy desk", [busy], one), ("20 desks", all_desks, every)):
+        ms, q = timed(lambda desks=desks: selectors.indicators(desks, period))
+        print(f"{label:10} figures (all indicators, suppressed): {ms:7.1f} ms median, {q} queries")
+        if len(desks) > 1:
+            ms, q = timed(lambda desks=desks: selectors.comparison(desks, period))
+            print(f"{label:10} desks side by side:                  {ms:7.1f} ms median, {q} queries")
+        cache.clear()
+        t = time.perf_counter()
+        assert client.get(url).status_code == 200
+        print(f"{label:10} page, charts drawn cold:             {(time.perf_counter() - t) * 1000:7.1f} ms")
+        ms, q = timed(lambda url=url: client.get(url))
+        print(f"{label:10} page, charts cached:                 {ms:7.1f} ms median, {q} queries")
+
+
+if __name__ == "__main__":
+    main()
