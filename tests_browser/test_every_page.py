@@ -22,7 +22,8 @@ START = ["/la-spezia/", "/la-spezia/agenda/", "/la-spezia/sportello/", "/la-spez
          "/la-spezia/segnalazioni/", "/la-spezia/segnalazioni/ricevute/", "/la-spezia/gestione/personale/",
          "/rete/?q=curriculm&vicino=Lerici", "/la-spezia/rete/?q=zzzqqq"]
 # Downloads, the admin, the API, logging out: not pages to check here.
-SKIP = re.compile(r"/logout|/esci|/static/|/media/|/admin/|/api/|\.(pdf|zip|ics|json|csv)$|/export|/open-data|/esporta/")
+SKIP = re.compile(r"/logout|/esci|/static/|/media/|/admin/|/api/|\.(pdf|zip|ics|json|csv)$|/export|/open-data"
+                  r"|/esporta/")
 MAX_PAGES = 400
 # Pages each person must reach by following links (so the crawl really covers their part of the site).
 REACHES = {
