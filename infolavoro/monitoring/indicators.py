@@ -12,13 +12,27 @@ them: nothing hidden can be worked out by comparing requests.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Avg, Case, Count, DurationField, ExpressionWrapper, F, Q, Value, When
-from django.db.models.functions import Trunc
+from django.conf import settings
+from django.core.cache import cache as django_cache
+from django.db.models import (
+    Avg,
+    Case,
+    Count,
+    DateTimeField,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Q,
+    Value,
+    When,
+)
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -133,7 +147,7 @@ class Indicator:
     measure: Any = None  # the aggregate for counts (Count("pk") by default)
     value: Any = None  # the expression averaged, for means
     desk_field: str = "desk_id"
-    prepare: Callable[[Any, str, Any], Any] | None = None  # (queryset, grain, tz) -> queryset
+    prepare: Callable[[Any, list], Any] | None = None  # (queryset, bucket starts in UTC) -> queryset
     # For shares: (source indicator code, numerator rows, denominator rows).
     share_of: tuple[str, tuple[str, ...], tuple[str, ...]] | None = None
     compute_snapshot: Callable[[Any, dt.datetime], tuple[int, int]] | None = None
@@ -204,11 +218,12 @@ def _choices(choices) -> dict[str, Any]:
     return dict(choices)
 
 
-def _new_or_returning(qs, grain, tz):
+def _new_or_returning(qs, starts):
+    """New: the person's first consultation ever falls in the bucket of this one."""
     from infolavoro.intake.selectors import monitoring_first_consultation
 
-    return qs.annotate(_first=Trunc(monitoring_first_consultation(), grain, tzinfo=tz),
-                       _this=Trunc("held_at", grain, tzinfo=tz))
+    return qs.annotate(_this=bucket_case("held_at", starts, start_values=True),
+                       _first=monitoring_first_consultation())
 
 
 def _verified_members(ids, at: dt.datetime) -> tuple[int, int]:
@@ -238,11 +253,11 @@ def _define() -> None:
         labels={"held": _("ricevuti"), BookingStatus.NO_SHOW: _("non presentati"),
                 BookingStatus.CANCELLED: _("annullati dal cittadino"),
                 BookingStatus.CANCELLED_BY_DESK: _("annullati dallo sportello"), BookingStatus.BOOKED: _("da tenere")},
-        prepare=lambda qs, grain, tz: qs.filter(walk_in=False)))
+        prepare=lambda qs, starts: qs.filter(walk_in=False)))
     register(Indicator(
         "access.walk_ins", "access", "Persone ricevute senza appuntamento", "Walk-ins",
         "Persone ricevute allo sportello senza appuntamento.", "People received at the desk without an appointment.",
-        "persone", "people", "count", _bookings, "start", prepare=lambda qs, grain, tz: qs.filter(walk_in=True)))
+        "persone", "people", "count", _bookings, "start", prepare=lambda qs, starts: qs.filter(walk_in=True)))
     register(Indicator(
         "access.channel", "access", "Prenotazioni per canale", "Bookings by channel",
         "Appuntamenti per giorno della prenotazione: online dal cittadino, o per telefono o allo sportello "
@@ -251,13 +266,13 @@ def _define() -> None:
         "prenotazioni", "bookings", "count", _bookings, "created_at",
         category=Case(When(created_by__isnull=True, then=Value("online")), default=Value("staff")),
         labels={"online": _("online"), "staff": _("telefono o sportello")},
-        prepare=lambda qs, grain, tz: qs.filter(walk_in=False)))
+        prepare=lambda qs, starts: qs.filter(walk_in=False)))
     register(Indicator(
         "access.lead_days", "access", "Giorni tra prenotazione e appuntamento", "Days from booking to appointment",
         "Media dei giorni tra la prenotazione e l'appuntamento (per giorno dell'appuntamento).",
         "Average days between booking and appointment (by day of the appointment).",
         "giorni", "days", "mean", _bookings, "start", value=days,
-        prepare=lambda qs, grain, tz: qs.filter(walk_in=False)))
+        prepare=lambda qs, starts: qs.filter(walk_in=False)))
     register(Indicator(
         "people.served", "people", "Persone seguite", "People served",
         "Persone diverse che hanno avuto almeno un colloquio nel periodo.",
@@ -268,7 +283,7 @@ def _define() -> None:
         "Persone al primo colloquio in assoluto nel periodo (nuove) o già seguite prima.",
         "People whose first consultation ever falls in the period (new) or who had one before (returning).",
         "persone", "people", "distinct", _consultations, "held_at", measure=Count("citizen", distinct=True),
-        category=Case(When(_first=F("_this"), then=Value("new")), default=Value("returning")),
+        category=Case(When(_first__gte=F("_this"), then=Value("new")), default=Value("returning")),
         labels={"new": _("nuove"), "returning": _("già seguite")}, prepare=_new_or_returning))
     for code, name_it, name_en, path, choices in (
         ("people.age_band", "Persone per fascia d'età", "People by age band", "citizen__age_band", AgeBand),
@@ -296,7 +311,7 @@ def _define() -> None:
         "Colloqui per bisogno rilevato (un colloquio può averne più d'uno).",
         "Consultations by need found (one consultation may have several).",
         "colloqui", "consultations", "count", _consultations, "held_at", category="needs__name",
-        prepare=lambda qs, grain, tz: qs.filter(needs__isnull=False)))
+        prepare=lambda qs, starts: qs.filter(needs__isnull=False)))
     register(Indicator(
         "service.portal_registrations", "service", "Iscrizioni ai portali del lavoro", "Job-portal registrations",
         "Iscrizioni ai portali del lavoro completate con l'aiuto dello sportello, per portale.",
@@ -342,7 +357,7 @@ def _define() -> None:
         "network.declined_reasons", "network", "Motivi dei rifiuti", "Reasons for declining",
         "Segnalazioni rifiutate, per motivo indicato dal soggetto.", "Declined referrals, by the member's reason.",
         "segnalazioni", "referrals", "count", _referrals, "state_changed_at", category="decline_reason",
-        free_text=True, prepare=lambda qs, grain, tz: qs.filter(state=State.DECLINED)))
+        free_text=True, prepare=lambda qs, starts: qs.filter(state=State.DECLINED)))
     register(Indicator(
         "network.verified_members", "network", "Soggetti verificati negli ultimi 90 giorni",
         "Members verified in the last 90 days",
@@ -404,6 +419,16 @@ class Result:
         return None
 
 
+def bucket_case(date_field: str, starts: list[dt.datetime], *, start_values: bool = False):
+    """Which bucket a row falls in, as plain SQL comparisons (CASE WHEN field < next start ...): fast on every
+    database, where truncating dates in a time zone costs a function call per row on SQLite. `starts` are the
+    buckets' first instants plus the end; gives the bucket's number (or its first instant)."""
+    whens = [When(**{f"{date_field}__lt": starts[i + 1]},
+                  then=Value(starts[i] if start_values else i)) for i in range(len(starts) - 1)]
+    output = DateTimeField() if start_values else IntegerField()
+    return Case(*whens, default=Value(None), output_field=output)
+
+
 def _utc(day: dt.date, tz) -> dt.datetime:
     return dt.datetime.combine(day, dt.time.min, tzinfo=tz)
 
@@ -420,11 +445,12 @@ def _key(value: Any) -> str:
 
 def _query(ind: Indicator, desk_ids, start: dt.date, end: dt.date, grain: str, tz, by_desk: bool):
     """One grouped query: {(row key, bucket): n}, and for distinct people the column totals (a second query)."""
-    qs = ind.source(desk_ids).filter(**{f"{ind.date_field}__gte": _utc(start, tz),
-                                        f"{ind.date_field}__lt": _utc(end, tz)})
+    days = buckets(start, end, grain)
+    starts = [_utc(day, tz) for day in [*days, end]]
+    qs = ind.source(desk_ids).filter(**{f"{ind.date_field}__gte": starts[0], f"{ind.date_field}__lt": starts[-1]})
     if ind.prepare:
-        qs = ind.prepare(qs, grain, tz)
-    qs = qs.annotate(_b=Trunc(ind.date_field, grain, tzinfo=tz))
+        qs = ind.prepare(qs, starts)
+    qs = qs.annotate(_b=bucket_case(ind.date_field, starts))
     category = ind.desk_field if by_desk else ind.category
     if category is not None and not isinstance(category, str):
         qs, category = qs.annotate(_cat=category), "_cat"
@@ -432,15 +458,30 @@ def _query(ind: Indicator, desk_ids, start: dt.date, end: dt.date, grain: str, t
     group = ["_b", category] if category else ["_b"]
     cells: dict[tuple[str, dt.date], int] = {}
     for row in qs.order_by().values(*group).annotate(_n=measure):
-        key = (_key(row[category]) if category else "all", _as_date(row["_b"], tz))
+        key = (_key(row[category]) if category else "all", days[row["_b"]])
         cells[key] = cells.get(key, 0) + row["_n"]
     column_totals = None
     if ind.kind == "distinct" and category:
         column_totals = {}
         for row in qs.order_by().values("_b").annotate(_n=measure):
-            day = _as_date(row["_b"], tz)
+            day = days[row["_b"]]
             column_totals[day] = column_totals.get(day, 0) + row["_n"]
     return cells, column_totals
+
+
+def _cached_query(ind: Indicator, desk_ids, start: dt.date, end: dt.date, grain: str, tz, by_desk: bool):
+    """Canonical tables change only as the day's work is recorded: kept MONITORING_CACHE_SECONDS (default ten
+    minutes) in the cache, so that moving between periods and pages does not count a year again."""
+    seconds = getattr(settings, "MONITORING_CACHE_SECONDS", 600)
+    if not seconds:
+        return _query(ind, desk_ids, start, end, grain, tz, by_desk)
+    key = "monitoring:" + hashlib.sha256(repr((ind.code, sorted(desk_ids), start, end, grain, str(tz), by_desk))
+                                         .encode()).hexdigest()
+    found = django_cache.get(key)
+    if found is None:
+        found = _query(ind, desk_ids, start, end, grain, tz, by_desk)
+        django_cache.set(key, found, seconds)
+    return found
 
 
 def _row_labels(ind: Indicator, keys: set[str], desk_labels: dict[str, str] | None) -> list[tuple[str, str]]:
@@ -488,7 +529,7 @@ def compute(ind: Indicator, desk_ids, period: Period, tz, threshold: int, *,
     q_start, q_end = block_range(blocks[0], base)[0], block_range(blocks[-1], base)[1]
     memo_key = (ind.code, tuple(sorted(desk_ids)), q_start, q_end, base, by_desk)
     if memo_key not in cache:
-        cache[memo_key] = _query(ind, desk_ids, q_start, q_end, base, tz, by_desk)
+        cache[memo_key] = _cached_query(ind, desk_ids, q_start, q_end, base, tz, by_desk)
     cells, distinct_totals = cache[memo_key]
     row_defs = _row_labels(ind, {k for k, _b in cells}, {str(k): v for k, v in desk_labels.items()}
                            if by_desk else None)
@@ -586,11 +627,12 @@ def _mean(ind, desk_ids, period, tz, threshold, labels) -> Result:
     """Averages per month (or week) over at least `threshold` events; a quarter, a year and the period are the
     weighted means of published months, published only when all of them are (so they add nothing new)."""
     base = "week" if period.grain == "week" else "month"
-    qs = ind.source(desk_ids).filter(**{f"{ind.date_field}__gte": _utc(period.first, tz),
-                                        f"{ind.date_field}__lt": _utc(period.end_exclusive, tz)})
+    days = buckets(period.first, period.end_exclusive, base)
+    starts = [_utc(day, tz) for day in [*days, period.end_exclusive]]
+    qs = ind.source(desk_ids).filter(**{f"{ind.date_field}__gte": starts[0], f"{ind.date_field}__lt": starts[-1]})
     if ind.prepare:
-        qs = ind.prepare(qs, base, tz)
-    rows = qs.annotate(_b=Trunc(ind.date_field, base, tzinfo=tz)).order_by().values("_b").annotate(
+        qs = ind.prepare(qs, starts)
+    rows = qs.annotate(_b=bucket_case(ind.date_field, starts)).order_by().values("_b").annotate(
         _avg=Avg(ind.value), _n=Count("pk"))
     found: dict[dt.date, tuple[float, int]] = {}
     for row in rows:
@@ -599,7 +641,7 @@ def _mean(ind, desk_ids, period, tz, threshold, labels) -> Result:
             value = value.total_seconds() / 86400
         elif value is not None and ind.unit_en == "days":
             value = float(value) / 86_400_000_000  # SQLite averages durations in microseconds
-        found[_as_date(row["_b"], tz)] = (float(value) if value is not None else None, row["_n"])
+        found[days[row["_b"]]] = (float(value) if value is not None else None, row["_n"])
 
     def weighted(parts: list[dt.date]) -> float | None:
         total, count = 0.0, 0
