@@ -25,9 +25,9 @@ from django.db.models import (
     Case,
     Count,
     DateTimeField,
-    DurationField,
-    ExpressionWrapper,
     F,
+    FloatField,
+    Func,
     IntegerField,
     Q,
     Value,
@@ -240,7 +240,7 @@ def _define() -> None:
     from infolavoro.intake.models import AgeBand, EducationLevel, EmploymentStatus, YesNoUnknown
     from infolavoro.referrals.models import LOOP_CLOSED_STATES, State
 
-    days = ExpressionWrapper(F("start") - F("created_at"), output_field=DurationField())
+    days = DaysBetween("start", "created_at")
     register(Indicator(
         "access.appointments", "access", "Appuntamenti per esito", "Appointments by outcome",
         "Appuntamenti prenotati allo sportello, per giorno dell'appuntamento: ricevuti, non presentati, annullati "
@@ -352,7 +352,7 @@ def _define() -> None:
         "Media dei giorni tra l'invio della segnalazione e la risposta del soggetto.",
         "Average days between sending a referral and the member's answer.",
         "giorni", "days", "mean", _answers, "at", desk_field="referral__desk_id",
-        value=ExpressionWrapper(F("at") - F("referral__created_at"), output_field=DurationField())))
+        value=DaysBetween("at", "referral__created_at")))
     register(Indicator(
         "network.declined_reasons", "network", "Motivi dei rifiuti", "Reasons for declining",
         "Segnalazioni rifiutate, per motivo indicato dal soggetto.", "Declined referrals, by the member's reason.",
@@ -419,6 +419,24 @@ class Result:
         return None
 
 
+class DaysBetween(Func):
+    """Days from `earlier` to `later` as a float, native on each database (Django's generic duration on SQLite is
+    a Python function per row)."""
+
+    output_field = FloatField()
+
+    def __init__(self, later: str, earlier: str):
+        super().__init__(F(later), F(earlier))
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, template="(julianday(%(expressions)s))", arg_joiner=") - julianday(",
+                           **extra)
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, template="(EXTRACT(EPOCH FROM (%(expressions)s)) / 86400.0)",
+                           arg_joiner=" - ", **extra)
+
+
 def bucket_case(date_field: str, starts: list[dt.datetime], *, start_values: bool = False):
     """Which bucket a row falls in, as plain SQL comparisons (CASE WHEN field < next start ...): fast on every
     database, where truncating dates in a time zone costs a function call per row on SQLite. `starts` are the
@@ -472,14 +490,18 @@ def _query(ind: Indicator, desk_ids, start: dt.date, end: dt.date, grain: str, t
 def _cached_query(ind: Indicator, desk_ids, start: dt.date, end: dt.date, grain: str, tz, by_desk: bool):
     """Canonical tables change only as the day's work is recorded: kept MONITORING_CACHE_SECONDS (default ten
     minutes) in the cache, so that moving between periods and pages does not count a year again."""
+    return _cached((ind.code, sorted(desk_ids), start, end, grain, str(tz), by_desk),
+                   lambda: _query(ind, desk_ids, start, end, grain, tz, by_desk))
+
+
+def _cached(parts: tuple, compute_it: Callable[[], Any]) -> Any:
     seconds = getattr(settings, "MONITORING_CACHE_SECONDS", 600)
     if not seconds:
-        return _query(ind, desk_ids, start, end, grain, tz, by_desk)
-    key = "monitoring:" + hashlib.sha256(repr((ind.code, sorted(desk_ids), start, end, grain, str(tz), by_desk))
-                                         .encode()).hexdigest()
+        return compute_it()
+    key = "monitoring:" + hashlib.sha256(repr(parts).encode()).hexdigest()
     found = django_cache.get(key)
     if found is None:
-        found = _query(ind, desk_ids, start, end, grain, tz, by_desk)
+        found = compute_it()
         django_cache.set(key, found, seconds)
     return found
 
@@ -629,19 +651,17 @@ def _mean(ind, desk_ids, period, tz, threshold, labels) -> Result:
     base = "week" if period.grain == "week" else "month"
     days = buckets(period.first, period.end_exclusive, base)
     starts = [_utc(day, tz) for day in [*days, period.end_exclusive]]
-    qs = ind.source(desk_ids).filter(**{f"{ind.date_field}__gte": starts[0], f"{ind.date_field}__lt": starts[-1]})
-    if ind.prepare:
-        qs = ind.prepare(qs, starts)
-    rows = qs.annotate(_b=bucket_case(ind.date_field, starts)).order_by().values("_b").annotate(
-        _avg=Avg(ind.value), _n=Count("pk"))
-    found: dict[dt.date, tuple[float, int]] = {}
-    for row in rows:
-        value = row["_avg"]
-        if isinstance(value, dt.timedelta):
-            value = value.total_seconds() / 86400
-        elif value is not None and ind.unit_en == "days":
-            value = float(value) / 86_400_000_000  # SQLite averages durations in microseconds
-        found[days[row["_b"]]] = (float(value) if value is not None else None, row["_n"])
+
+    def query() -> dict:
+        qs = ind.source(desk_ids).filter(**{f"{ind.date_field}__gte": starts[0],
+                                            f"{ind.date_field}__lt": starts[-1]})
+        if ind.prepare:
+            qs = ind.prepare(qs, starts)
+        rows = qs.annotate(_b=bucket_case(ind.date_field, starts)).order_by().values("_b").annotate(
+            _avg=Avg(ind.value), _n=Count("pk"))
+        return {days[r["_b"]]: (float(r["_avg"]) if r["_avg"] is not None else None, r["_n"]) for r in rows}
+
+    found = _cached(("mean", ind.code, sorted(desk_ids), starts[0], starts[-1], base), query)
 
     def weighted(parts: list[dt.date]) -> float | None:
         total, count = 0.0, 0
