@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('booking', '0001_initial'),
+        ('booking', '0002_alter_calendar_name'),
         ('desks', '0001_initial'),
     ]
 
