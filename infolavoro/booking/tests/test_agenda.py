@@ -133,3 +133,15 @@ def test_member_editor_sees_only_their_calendar_and_others_get_404(client, membe
     assert client.get(reverse("booking_staff:agenda", args=["la-spezia"])).status_code == 404
     client.logout()
     assert client.get(reverse("booking_staff:agenda", args=["la-spezia"])).status_code == 302
+
+
+def test_a_suspended_members_editor_loses_its_agenda(client, member_editor, member_calendar):
+    from infolavoro.network.models import Organization
+
+    engine_booking = services.book(member_calendar, start=dt.datetime(2026, 12, 7, 9, 0, tzinfo=ROME), now=NOW,
+                                   **citizen())
+    client.force_login(member_editor)
+    assert client.get(reverse("booking_staff:agenda", args=["la-spezia"]) + "?giorno=2026-12-07").status_code == 200
+    Organization.objects.filter(pk=member_calendar.service.organization_id).update(is_active=False)
+    assert client.get(reverse("booking_staff:agenda", args=["la-spezia"])).status_code == 404
+    assert client.get(reverse("booking_staff:booking", args=["la-spezia", engine_booking.pk])).status_code == 404
