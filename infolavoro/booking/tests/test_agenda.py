@@ -145,3 +145,25 @@ def test_a_suspended_members_editor_loses_its_agenda(client, member_editor, memb
     Organization.objects.filter(pk=member_calendar.service.organization_id).update(is_active=False)
     assert client.get(reverse("booking_staff:agenda", args=["la-spezia"])).status_code == 404
     assert client.get(reverse("booking_staff:booking", args=["la-spezia", engine_booking.pk])).status_code == 404
+
+
+@pytest.mark.parametrize("target", ["//evil.example/x", "https://evil.example/x", "/\\evil.example/x",
+                                    "\\\\evil.example/x", "javascript:alert(1)", "http://testserver@evil.example/"])
+def test_status_change_never_redirects_off_site(client, operator, calendar, target):
+    fill(calendar, 1)
+    booking = Booking.objects.get()
+    client.force_login(operator)
+    response = client.post(reverse("booking_staff:status", args=["la-spezia", booking.pk]),
+                           {"status": "checked_in", "next": target})
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("booking_staff:agenda", args=["la-spezia"])), response["Location"]
+
+
+def test_status_change_returns_to_the_page_it_came_from(client, operator, calendar):
+    fill(calendar, 1)
+    booking = Booking.objects.get()
+    client.force_login(operator)
+    back = reverse("booking_staff:booking", args=["la-spezia", booking.pk]) + "?x=1"
+    response = client.post(reverse("booking_staff:status", args=["la-spezia", booking.pk]),
+                           {"status": "checked_in", "next": back})
+    assert response["Location"] == back
