@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from infolavoro.accounts.permissions import can, require
+from infolavoro.core.redirects import redirect_next
 from infolavoro.desks.hours import WeeklyInterval
 from infolavoro.network.models import Service
 
@@ -147,10 +148,7 @@ def set_status(request: HttpRequest, desk_slug: str, pk: int) -> HttpResponse:
             messages.success(request, _("%(name)s: %(status)s.") % {
                 "name": f"{booking.first_name} {booking.last_name}",
                 "status": BookingStatus(form.cleaned_data["status"]).label})
-    back = request.POST.get("next")
-    if back and back.startswith("/"):
-        return redirect(back)
-    return redirect(_agenda_url(booking.calendar, timezone.localtime(booking.start).date()))
+    return redirect_next(request, _agenda_url(booking.calendar, timezone.localtime(booking.start).date()))
 
 
 def _staff_form(request: HttpRequest, calendar: Calendar, data=None) -> StaffBookingForm:
