@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "django_ratelimit",
     "axes",
     "django_tasks",
     "django_tasks_db",
@@ -121,6 +122,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     })
     # A file database for tests too: threads in concurrency and live-server tests must share it.
     DATABASES["default"]["TEST"] = {"NAME": os.environ.get("SQLITE_TEST_PATH", str(BASE_DIR / ".test-db.sqlite3"))}
+
+# Cache, shared by every worker (rate limits must count across processes): Redis when REDIS_URL is set
+# (production), else a table in the database, so the embedded default needs no server.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL,
+                          "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "infolavoro")}}
+else:
+    CACHES = {"default": {"BACKEND": "infolavoro.core.cache.AtomicDatabaseCache", "LOCATION": "infolavoro_cache"}}
+    # django-ratelimit knows only a few backends by name; this one increments atomically (see core/cache.py).
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
