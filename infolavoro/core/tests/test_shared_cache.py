@@ -37,7 +37,7 @@ def test_database_cache_increments_in_place_and_keeps_the_expiry():
     for _ in range(5):
         cache.incr("window")
     assert cache.get("window") == 5
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="not found"):
         cache.incr("missing")
     if isinstance(cache, AtomicDatabaseCache):
         # Django's own incr() re-sets the entry with the default 300 s timeout; the window must keep its hour.
