@@ -15,7 +15,7 @@ from infolavoro.booking.api import router as booking_router
 from infolavoro.desks.api import router as desks_router
 from infolavoro.network.api import router as hsds_router
 
-from .schemas import field_errors
+from .schemas import ErrorOut, FieldErrorsOut, field_errors
 
 BODY_METHODS = {"POST", "PUT", "PATCH"}
 
@@ -34,7 +34,42 @@ def require_json(view):
     return wrapper
 
 
-api = NinjaAPI(
+ERROR_ANSWERS = {
+    "400": "The body is not valid JSON",
+    "404": "Not found",
+    "415": "The body is not application/json",
+    "422": "Invalid input: the errors by field, in Italian",
+}
+
+
+class InfoLavoroAPI(NinjaAPI):
+    """The OpenAPI document says every error the boundary can answer, for every operation: 422 wherever there
+    is input, 404 wherever there is a path parameter, 400 and 415 wherever there is a body."""
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        for model in (ErrorOut, FieldErrorsOut):
+            components.setdefault(model.__name__, model.model_json_schema(ref_template="#/components/schemas/{model}"))
+        for path_item in schema.get("paths", {}).values():
+            for operation in path_item.values():
+                params = operation.get("parameters", [])
+                answers = set()
+                if params or "requestBody" in operation:
+                    answers.add("422")
+                if any(p.get("in") == "path" for p in params):
+                    answers.add("404")
+                if "requestBody" in operation:
+                    answers |= {"400", "415"}
+                responses = operation.setdefault("responses", {})
+                for code in sorted(answers - set(responses)):
+                    body = "FieldErrorsOut" if code == "422" else "ErrorOut"
+                    responses[code] = {"description": ERROR_ANSWERS[code], "content": {"application/json": {
+                        "schema": {"$ref": f"#/components/schemas/{body}"}}}}
+        return schema
+
+
+api = InfoLavoroAPI(
     title="InfoLavoro API",
     version="1.0.0",
     description="Open data of the InfoLavoro desks and their networks, and the booking API.",

@@ -40,13 +40,22 @@ class InputSchema(Schema):
         return value
 
 
+# Text without NUL, said in the OpenAPI document (`pattern`) as well as checked (by the validator above).
+NO_NUL = "^[^\\x00]*$"
+
+
+def text_field(default: Any = ..., **extra: Any) -> Any:
+    """A text field of an input schema: no NUL, and whatever limits are given."""
+    return Field(default, pattern=NO_NUL, **extra)
+
+
 def model_field(model: type[models.Model], name: str, default: Any = ..., **extra: Any) -> Any:
-    """A schema field limited like `model.name` (max_length), with the model field's help as description."""
+    """A text field limited like `model.name` (its max_length), without NUL."""
     field = model._meta.get_field(name)
     max_length = getattr(field, "max_length", None)
     if max_length:
         extra.setdefault("max_length", max_length)
-    return Field(default, **extra)
+    return text_field(default, **extra)
 
 
 class ErrorOut(Schema):
@@ -62,6 +71,7 @@ class FieldErrorsOut(Schema):
 MESSAGES = {
     "missing": "Campo obbligatorio.",
     "string_too_long": "Il testo è troppo lungo (massimo {max_length} caratteri).",
+    "string_pattern_mismatch": NUL_MESSAGE,  # the only pattern of input schemas: NO_NUL
     "string_too_short": "Il testo è troppo corto (minimo {min_length} caratteri).",
     "string_type": "Deve essere un testo.",
     "bool_type": "Deve essere vero o falso.",
