@@ -15,7 +15,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 
-from infolavoro.api.schemas import InputSchema, model_field
+from infolavoro.api.schemas import InputSchema
 from infolavoro.desks.models import Desk
 
 from . import hsds
