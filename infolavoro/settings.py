@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_ratelimit",
     "csp",
+    "ninja",  # the API docs from its own static files (no CDN, within the Content-Security-Policy)
     "axes",
     "django_tasks",
     "django_tasks_db",

@@ -11,7 +11,7 @@ from tests_browser.conftest import no_csp_violation, screenshot
 pytestmark = pytest.mark.browser
 
 PUBLIC = ["/", "/la-spezia/", "/la-spezia/prenota/", "/la-spezia/rete/", "/la-spezia/opportunita/",
-          "/accounts/login/", "/accounts/password/"]
+          "/accounts/login/", "/accounts/password/", "/api/docs"]
 STAFF = ["/accounts/", "/la-spezia/agenda/", "/la-spezia/agenda/?vista=settimana", "/la-spezia/agenda/?stampa=1",
          "/la-spezia/sportello/", "/la-spezia/gestione/rete/", "/la-spezia/segnalazioni/"]
 
