@@ -28,6 +28,7 @@ ROOT = Path(settings.BASE_DIR)
 LIMIT = int(BOOK_RATE.split("/")[0])
 
 
+@pytest.mark.shared_cache
 @pytest.mark.django_db
 def test_database_cache_increments_in_place_and_keeps_the_expiry():
     cache = caches["default"]
@@ -107,6 +108,7 @@ def _redis_up() -> bool:
         return False
 
 
+@pytest.mark.shared_cache
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("backend", ["database", "redis"])
 def test_booking_limit_holds_across_two_server_processes(desk, reasons, backend):  # noqa: F811
