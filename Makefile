@@ -20,6 +20,7 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py seed_demo
 	@echo "InfoLavoro: http://$(HOST):$(PORT)/  (background jobs: db_worker + scheduler, stopped with the server)"
 	@$(BIN)/python manage.py db_worker & worker=$$!; $(BIN)/python manage.py scheduler >/dev/null & clock=$$!; \

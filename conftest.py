@@ -81,3 +81,12 @@ def monitoring_viewer(desk) -> User:
 def _fast_password_hashing(settings):
     # Real hashing costs ~0.3 s a user; tests do not need its strength.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _local_cache(request, settings):
+    """Each test a fresh local-memory cache (query counts stay those of the code, not of the cache table);
+    tests of the shared cache itself are marked `shared_cache` and keep the configured one."""
+    if request.node.get_closest_marker("shared_cache") is None:
+        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                                       "LOCATION": request.node.nodeid}}

@@ -42,6 +42,9 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "django_ratelimit",
+    "csp",
+    "ninja",  # the API docs from its own static files (no CDN, within the Content-Security-Policy)
     "axes",
     "django_tasks",
     "django_tasks_db",
@@ -63,12 +66,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "infolavoro.core.middleware.StripNulQueryMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "infolavoro.core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "infolavoro.core.middleware.SlidingSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -123,6 +129,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file database for tests too: threads in concurrency and live-server tests must share it.
     DATABASES["default"]["TEST"] = {"NAME": os.environ.get("SQLITE_TEST_PATH", str(BASE_DIR / ".test-db.sqlite3"))}
 
+# Cache, shared by every worker (rate limits must count across processes): Redis when REDIS_URL is set
+# (production), else a table in the database, so the embedded default needs no server.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL,
+                          "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "infolavoro")}}
+else:
+    CACHES = {"default": {"BACKEND": "infolavoro.core.cache.AtomicDatabaseCache", "LOCATION": "infolavoro_cache"}}
+    # django-ratelimit knows only a few backends by name; this one increments atomically (see core/cache.py).
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
@@ -147,6 +164,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
+# Count failures per normalised e-mail: `Operatore@…` and `operatore@…` are one account.
+AXES_USERNAME_CALLABLE = "infolavoro.accounts.lockout.lockout_username"
 
 LANGUAGE_CODE = "it"
 LANGUAGES = [("it", _("Italiano")), ("en", _("English"))]
@@ -217,6 +236,9 @@ PERIODIC_TASKS = {
 
 # Security. Behind a TLS-terminating proxy set SECURE_PROXY_SSL_HEADER via TRUST_X_FORWARDED_PROTO=1.
 SESSION_COOKIE_HTTPONLY = True
+# Staff sessions last a working day from the last request (sliding: core.middleware.SlidingSessionMiddleware).
+SESSION_COOKIE_AGE = 10 * 3600
+SESSION_RENEW_AFTER = 300  # seconds between two renewals of the same session
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 LANGUAGE_COOKIE_SECURE = not DEBUG
@@ -228,6 +250,24 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp): this site only, no inline script or style, never framed.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        # Bootstrap Italia's bundle adds two fixed <style> elements (one empty): allowed by their hashes only.
+        "style-src-elem": ["'self'", "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='",
+                           "'sha256-wPXhisdsFu1DtHYH1D9W5isSGqS5vIPn6QJWSNLqfCM='"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],  # an icon font embedded in Bootstrap Italia's CSS
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
 if env_bool("TRUST_X_FORWARDED_PROTO", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 

@@ -116,3 +116,19 @@ def test_every_public_page_on_a_phone(phone_page, demo_desk):
         axe(phone_page, f"{view} {url} (phone)")
         overflow = phone_page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{url} is {overflow}px wider than the phone"
+
+
+def test_a_suspended_members_editor_reaches_none_of_the_members_pages(demo_desk):
+    """The same crawl as a member editor, before and after the member is suspended: its grants are void."""
+    from infolavoro.network.models import Organization
+
+    assignment = RoleAssignment.objects.filter(role=Role.MEMBER_EDITOR).order_by("pk").first()
+    client = Client()
+    client.force_login(assignment.user)
+    members_pages = {"referrals:inbox", "referrals:detail", "booking_staff:agenda", "booking_staff:booking",
+                     "network_manage:organization", "network_manage:edit"}
+    assert {view for view, _ in pages_of(client)} & members_pages  # reached while the member is active
+    Organization.objects.filter(pk=assignment.organization_id).update(is_active=False)
+    client.force_login(assignment.user)
+    reached = {view for view, _ in pages_of(client)}  # pages_of also asserts that nothing answers 5xx
+    assert not reached & members_pages, reached & members_pages

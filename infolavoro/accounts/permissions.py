@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import Q
 from django.http import Http404
 
 from .models import Role, RoleAssignment
@@ -39,9 +40,11 @@ def grants_for(user: Any) -> Grants:
     cached = getattr(user, "_infolavoro_grants", None)
     if cached is not None:
         return cached
-    rows = RoleAssignment.objects.filter(user=user, is_active=True, desk__is_active=True).values_list(
-        "role", "desk_id", "organization_id", "employer_id"
-    )
+    # A suspended member's (inactive organisation's) editor grants are void everywhere, here and only here.
+    rows = RoleAssignment.objects.filter(
+        Q(organization__isnull=True) | Q(organization__is_active=True),
+        user=user, is_active=True, desk__is_active=True,
+    ).values_list("role", "desk_id", "organization_id", "employer_id")
     desk_roles, organizations, organization_desks, employers = set(), set(), set(), set()
     for role, desk_id, organization_id, employer_id in rows:
         if role == Role.EMPLOYER_CONTACT:

@@ -7,15 +7,17 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
+from django_ratelimit.core import is_ratelimited
 
 from . import selectors, services
 from .dashboard import glance
+from .lockout import normalise_email
 from .models import RoleAssignment
 from .permissions import require
 from .selectors import active_roles
@@ -107,12 +109,35 @@ class OutboxPasswordResetForm(PasswordResetForm):
                     context={**context, "site_url": settings.SITE_URL})
 
 
+# Reset e-mails: a few an hour to one address, a few more from one client (shared cache, so across workers).
+RESET_RATE_PER_ADDRESS = "3/h"
+RESET_RATE_PER_CLIENT = "10/h"
+
+
+def _reset_address(group: str, request: HttpRequest) -> str:
+    return normalise_email(request.POST.get("email"))
+
+
 class PasswordResetView(auth_views.PasswordResetView):
     form_class = OutboxPasswordResetForm
     template_name = "accounts/password_reset.html"
     email_template_name = "accounts/email/password_reset.txt"
     subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        request = self.request
+        if is_ratelimited(request, group="accounts.password_reset.client", key="ip", rate=RESET_RATE_PER_CLIENT,
+                          method="POST", increment=True):
+            form.add_error(None, _("Troppe richieste da questo dispositivo: riprova tra un'ora."))
+            response = self.form_invalid(form)
+            response.status_code = 429
+            return response
+        if is_ratelimited(request, group="accounts.password_reset.address", key=_reset_address,
+                          rate=RESET_RATE_PER_ADDRESS, method="POST", increment=True):
+            # Say the same as for any address, so that the limit does not reveal which addresses have accounts.
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):

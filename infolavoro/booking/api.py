@@ -1,7 +1,8 @@
 """Booking API for the Comune's website: the desk with its topics, free slots, and booking.
 
-Status codes: 201 booked; 409 slot full, closed or past; 422 bad input with field errors (Italian messages);
-429 rate-limited; 404 unknown desk.
+Status codes: 201 booked; 400 body not JSON-parsable; 409 slot full, closed or past; 415 body not
+`application/json`; 422 bad input with field errors (Italian messages), dates outside the bookable days
+included; 429 rate-limited; 404 unknown desk.
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ from django.http import HttpRequest
 from django_ratelimit.core import is_ratelimited
 from ninja import Field, Query, Router, Schema, Status
 
+from infolavoro.api.schemas import ErrorOut, FieldErrorsOut, InputSchema, model_field
 from infolavoro.desks import selectors as desk_selectors
 
-from . import engine, selectors, services
+from . import dates, engine, selectors, services
+from .models import Booking, Reason
 
 router = Router(tags=["booking"])
 MAX_RANGE_DAYS = 62
@@ -56,19 +59,19 @@ class SlotOut(Schema):
     available: int
 
 
-class SlotQuery(Schema):
+class SlotQuery(InputSchema):
     start: dt.date
     end: dt.date
 
 
-class BookingIn(Schema):
+class BookingIn(InputSchema):
     start: dt.datetime
-    reason: str
-    details: str = ""
-    first_name: str
-    last_name: str
-    email: str
-    phone: str = ""
+    reason: str = model_field(Reason, "code", description="A topic's code, from the desk's `reasons`")
+    details: str = model_field(Booking, "details", "")
+    first_name: str = model_field(Booking, "first_name")
+    last_name: str = model_field(Booking, "last_name")
+    email: str = model_field(Booking, "email")
+    phone: str = model_field(Booking, "phone", "")
     privacy_consent: bool
 
 
@@ -77,15 +80,6 @@ class BookingOut(Schema):
     start: dt.datetime
     end: dt.datetime
     place: str
-
-
-class ErrorOut(Schema):
-    detail: str
-
-
-class FieldErrorsOut(Schema):
-    detail: str
-    errors: dict[str, list[str]]
 
 
 @router.get("/{slug}", response={200: DeskOut, 404: ErrorOut}, summary="A desk, its hours and booking topics")
@@ -106,6 +100,11 @@ def desk_detail(request: HttpRequest, slug: str):
     }
 
 
+def _outside(allowed: dates.DateRange) -> str:
+    return (f"Si possono chiedere le date dal {allowed.first.strftime('%d/%m/%Y')} "
+            f"al {allowed.last.strftime('%d/%m/%Y')}.")
+
+
 @router.get("/{slug}/slots", response={200: list[SlotOut], 404: ErrorOut, 422: FieldErrorsOut},
             summary="Free slots between two dates (inclusive), with UTC offsets")
 def slots(request: HttpRequest, slug: str, query: Query[SlotQuery]):
@@ -116,12 +115,18 @@ def slots(request: HttpRequest, slug: str, query: Query[SlotQuery]):
     calendar = selectors.desk_calendar(desk)
     if calendar is None:
         return []
+    # Only the bookable days are looked at: a range partly in the past or past the horizon gives what is
+    # within it; one wholly outside (year 1, year 9999) gives none.
+    allowed = dates.askable(calendar)
+    start, end = max(query.start, allowed.first), min(query.end, allowed.last)
+    if start > end:
+        return []
     return [{"start": s.start, "end": s.end, "capacity": s.capacity, "available": s.available}
-            for s in engine.free_slots(calendar, query.start, query.end)]
+            for s in engine.free_slots(calendar, start, end)]
 
 
-@router.post("/{slug}/bookings", response={201: BookingOut, 404: ErrorOut, 409: ErrorOut, 422: FieldErrorsOut,
-                                           429: ErrorOut},
+@router.post("/{slug}/bookings", response={201: BookingOut, 400: ErrorOut, 404: ErrorOut, 409: ErrorOut,
+                                           415: ErrorOut, 422: FieldErrorsOut, 429: ErrorOut},
              summary="Book a slot: confirmed at once, e-mail with the code and the manage link")
 def create_booking(request: HttpRequest, slug: str, payload: BookingIn):
     desk = desk_selectors.desk_by_slug(slug)
@@ -133,6 +138,9 @@ def create_booking(request: HttpRequest, slug: str, payload: BookingIn):
     if payload.start.tzinfo is None:
         return Status(422, {"detail": "Dati non validi.",
                             "errors": {"start": ["Indica l'orario con il fuso (es. +01:00)."]}})
+    allowed = dates.askable(calendar)
+    if dates.parse_instant(payload.start.isoformat(), allowed, desk.tz) is None:
+        return Status(422, {"detail": "Dati non validi.", "errors": {"start": [_outside(allowed)]}})
     try:
         booking = services.book(
             calendar, start=payload.start, reason_code=payload.reason, details=payload.details,

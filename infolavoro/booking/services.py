@@ -215,6 +215,7 @@ def book(
     booking = Booking(calendar=calendar, desk=calendar.desk, reason=reason, details=details.strip(),
                       first_name=first_name.strip(), last_name=last_name.strip(), email=email, phone=phone,
                       privacy_consent_at=now if privacy_consent else None, created_by=actor)
+    booking.clean_fields(exclude={"calendar", "desk", "reason", "code", "start", "end", "seat", "created_by"})
 
     def write(slot: engine.Slot, seat: int) -> None:
         booking.start, booking.end, booking.seat = slot.start, slot.end, seat

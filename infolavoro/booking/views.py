@@ -21,7 +21,7 @@ from django_ratelimit.core import is_ratelimited
 
 from infolavoro.network.models import Service
 
-from . import engine, selectors, services
+from . import dates, engine, selectors, services
 from .calendar_files import booking_ics
 from .forms import CalendarChoiceForm, ContactForm, ReasonForm, TimeChoiceForm
 from .models import Booking, BookingStatus, Calendar
@@ -139,27 +139,14 @@ def month_grid(calendar: Calendar, month: dt.date, now: dt.datetime | None = Non
     return weeks, free_days, previous, following
 
 
-def _parse_month(value: str | None, today: dt.date) -> dt.date:
-    try:
-        month = dt.date.fromisoformat(f"{value}-01") if value else today.replace(day=1)
-    except ValueError:
-        month = today.replace(day=1)
-    return max(month, today.replace(day=1))
-
-
-def _parse_day(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
 def _choose_time(request: HttpRequest, calendar: Calendar, template: str, step: str, on_chosen, **context: Any
                  ) -> HttpResponse:
     """The month view, then the free times of the chosen day. Shared by booking and rescheduling."""
     today = timezone.localtime(timezone.now(), calendar.desk.tz).date()
-    day = _parse_day(request.POST.get("giorno") or request.GET.get("giorno"))
-    month = day.replace(day=1) if day else _parse_month(request.GET.get("mese"), today)
+    allowed = dates.askable(calendar)  # out-of-range or malformed dates fall back to this month
+    day = dates.parse_day(request.POST.get("giorno") or request.GET.get("giorno"), allowed)
+    month = day.replace(day=1) if day else (dates.parse_month(request.GET.get("mese"), allowed)
+                                            or today.replace(day=1))
     weeks, free_days, previous, following = month_grid(calendar, month)
     if not day and not request.GET.get("mese") and not free_days and following:
         # Late in the month the rest of it may be full or closed: open on the first month that has a free day

@@ -17,10 +17,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from infolavoro.accounts.permissions import can, require
+from infolavoro.core.redirects import redirect_next
 from infolavoro.desks.hours import WeeklyInterval
 from infolavoro.network.models import Service
 
-from . import engine, selectors, services
+from . import dates, engine, selectors, services
 from .forms import (
     BlockForm,
     CalendarSettingsForm,
@@ -50,10 +51,10 @@ def _pick(request: HttpRequest, calendars: list[Calendar]) -> Calendar:
 
 
 def _day(request: HttpRequest, calendar: Calendar) -> dt.date:
-    try:
-        return dt.date.fromisoformat(request.GET.get("giorno") or request.POST.get("giorno") or "")
-    except ValueError:
-        return timezone.localtime(timezone.now(), calendar.desk.tz).date()
+    """The day asked for, within the staff's range (a year back); today when missing, malformed or outside."""
+    value = request.GET.get("giorno") or request.POST.get("giorno")
+    return (dates.parse_day(value, dates.askable(calendar, staff=True))
+            or timezone.localtime(timezone.now(), calendar.desk.tz).date())
 
 
 def _agenda_url(calendar: Calendar, day: dt.date, **extra: str) -> str:
@@ -147,10 +148,7 @@ def set_status(request: HttpRequest, desk_slug: str, pk: int) -> HttpResponse:
             messages.success(request, _("%(name)s: %(status)s.") % {
                 "name": f"{booking.first_name} {booking.last_name}",
                 "status": BookingStatus(form.cleaned_data["status"]).label})
-    back = request.POST.get("next")
-    if back and back.startswith("/"):
-        return redirect(back)
-    return redirect(_agenda_url(booking.calendar, timezone.localtime(booking.start).date()))
+    return redirect_next(request, _agenda_url(booking.calendar, timezone.localtime(booking.start).date()))
 
 
 def _staff_form(request: HttpRequest, calendar: Calendar, data=None) -> StaffBookingForm:
@@ -167,14 +165,15 @@ def book_on_behalf(request: HttpRequest, desk_slug: str) -> HttpResponse:
     slots = engine.free_slots(calendar, day, day, enforce_notice=False)
     form = _staff_form(request, calendar, request.POST or None)
     chosen = request.POST.get("start") or request.GET.get("ora") or ""
+    start = dates.parse_instant(chosen, dates.askable(calendar, staff=True), calendar.desk.tz)
     if request.method == "POST" and form.is_valid():
-        if not chosen:
+        if start is None:
             form.add_error(None, _("Scegli l'orario."))
         else:
             data = form.cleaned_data
             try:
                 booking = services.book(
-                    calendar, start=dt.datetime.fromisoformat(chosen), reason_code=data["reason"],
+                    calendar, start=start, reason_code=data["reason"],
                     details=data["details"], first_name=data["first_name"], last_name=data["last_name"],
                     email=data["email"] or "", phone=data["phone"], privacy_consent=data["privacy_consent"],
                     actor=request.user,

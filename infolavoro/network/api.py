@@ -13,25 +13,30 @@ import uuid
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
+
+from infolavoro.api.schemas import InputSchema
+from infolavoro.desks.models import Desk
 
 from . import hsds
 from .models import Organization, Service, TaxonomyTerm
 
 router = Router(tags=["HSDS open data"])
 MAX_PER_PAGE = 100
+MAX_PAGE = 10_000  # page × per_page must stay a sane SQL OFFSET
 
 
-class PageQuery(Schema):
-    page: int = 1
-    per_page: int = 20
-    desk: str | None = None
-    search: str | None = None
-    comune: str | None = None  # the Comune of a location
-    near: str | None = None  # a Comune's name: locations around its centroid
-    lat: float | None = None  # or a point
-    lon: float | None = None
-    radius_km: float = 20
+class PageQuery(InputSchema):
+    page: int = Field(1, le=MAX_PAGE, description=f"From 1; at most {MAX_PAGE}")
+    per_page: int = Field(20, description=f"Items per page, 1 to {MAX_PER_PAGE} (larger values give {MAX_PER_PAGE})")
+    desk: str | None = Field(None, max_length=Desk._meta.get_field("slug").max_length,
+                             description="A desk's slug: only its network")
+    search: str | None = Field(None, max_length=200, description="Words to look for (NUL characters are removed)")
+    comune: str | None = Field(None, max_length=120, description="The Comune of a location")
+    near: str | None = Field(None, max_length=120, description="A Comune's name: locations around its centroid")
+    lat: float | None = Field(None, allow_inf_nan=False, description="Or a point")
+    lon: float | None = Field(None, allow_inf_nan=False)
+    radius_km: float = Field(20, allow_inf_nan=False)
 
 
 def _point(query: PageQuery) -> tuple[float, float] | None:

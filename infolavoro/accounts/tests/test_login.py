@@ -53,3 +53,15 @@ def test_weak_passwords_are_refused():
 def test_user_manager_lowercases_email(django_user_model):
     user = django_user_model.objects.create_user(email="Mario.Rossi@Example.ORG", password=PASSWORD)
     assert user.email == user.username == "mario.rossi@example.org"
+
+
+@pytest.mark.django_db
+def test_lock_out_counts_the_address_whatever_its_letter_case(client, operator):
+    variants = ["operatore@example.org", "Operatore@example.org", "OPERATORE@EXAMPLE.ORG", " operatore@Example.org",
+                "oPeratore@example.org"]
+    for variant in variants:
+        client.post(reverse("accounts:login"), {"username": variant, "password": "wrong"})
+    for variant in ["oPeratore@example.org", "OPERATORE@example.org", "operatore@example.org"]:
+        response = client.post(reverse("accounts:login"), {"username": variant, "password": PASSWORD})
+        assert response.status_code == 429, variant
+        assert "_auth_user_id" not in client.session

@@ -17,6 +17,8 @@ def world(desk, other_desk, organization, other_organization, operator, desk_adm
           monitoring_viewer):
     far_organization = Organization.objects.create(desk=other_desk, name="Lontano", slug="lontano",
                                                    kind=OrganizationKind.UNION)
+    suspended = Organization.objects.create(desk=desk, name="Sospeso", slug="sospeso", is_active=False,
+                                            kind=OrganizationKind.ASSOCIATION)
     users = {
         "anonymous": AnonymousUser(),
         "no_role": make_user("nessuno@example.org"),
@@ -25,6 +27,8 @@ def world(desk, other_desk, organization, other_organization, operator, desk_adm
         "member_editor": member_editor,
         "monitoring_viewer": monitoring_viewer,
         "other_desk_admin": make_user("altro@example.org", Role.DESK_ADMIN, other_desk),
+        # The editor of a suspended member: grants void everywhere, its own organisation included.
+        "suspended_member_editor": make_user("sospeso@example.org", Role.MEMBER_EDITOR, desk, suspended),
     }
     objects = {
         "desk": desk,
@@ -32,6 +36,7 @@ def world(desk, other_desk, organization, other_organization, operator, desk_adm
         "other_organization": other_organization,
         "other_desk": other_desk,
         "far_organization": far_organization,
+        "suspended_organization": suspended,
     }
     return users, objects
 
@@ -47,6 +52,10 @@ EXPECTED = {
                                      "monitoring.view"},
     ("desk_admin", "other_organization"): {"desk.operate", "desk.administer", "organization.edit",
                                            "organization.inbox", "monitoring.view"},
+    ("operator", "suspended_organization"): {"desk.operate", "organization.inbox"},
+    ("desk_admin", "suspended_organization"): {"desk.operate", "desk.administer", "organization.edit",
+                                               "organization.inbox", "monitoring.view"},
+    ("monitoring_viewer", "suspended_organization"): {"monitoring.view"},
     ("member_editor", "organization"): {"organization.edit", "organization.inbox"},
     ("monitoring_viewer", "desk"): {"monitoring.view"},
     ("monitoring_viewer", "organization"): {"monitoring.view"},
@@ -57,8 +66,9 @@ EXPECTED = {
                                                "organization.inbox", "monitoring.view"},
 }
 
-USERS = ["anonymous", "no_role", "operator", "desk_admin", "member_editor", "monitoring_viewer", "other_desk_admin"]
-OBJECTS = ["desk", "organization", "other_organization", "other_desk", "far_organization"]
+USERS = ["anonymous", "no_role", "operator", "desk_admin", "member_editor", "monitoring_viewer", "other_desk_admin",
+         "suspended_member_editor"]
+OBJECTS = ["desk", "organization", "other_organization", "other_desk", "far_organization", "suspended_organization"]
 
 
 @pytest.mark.django_db
@@ -105,6 +115,7 @@ def test_scopes_for_selectors(world):
     assert desk_ids_for(users["member_editor"], "desk.operate") == set()
     assert desk_ids_for(users["monitoring_viewer"], "monitoring.view") == {objects["desk"].pk}
     assert organization_ids_for(users["member_editor"]) == {objects["organization"].pk}
+    assert organization_ids_for(users["suspended_member_editor"]) == set()
 
 
 @pytest.mark.django_db

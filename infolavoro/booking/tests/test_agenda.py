@@ -50,7 +50,7 @@ def test_day_and_week_views_with_constant_queries(client, operator, calendar, dj
     week_content = week.content.decode()
     assert week_content.count('/agenda/appuntamenti/') - week_content.count('/stato/') == 7
     printable = client.get(agenda_url(calendar, stampa=1)).content.decode()
-    assert "window.print()" in printable
+    assert "infolavoro/print.js" in printable  # opens the print dialogue (a static script: CSP)
     assert "p0@example.org" in printable
 
 
@@ -133,3 +133,37 @@ def test_member_editor_sees_only_their_calendar_and_others_get_404(client, membe
     assert client.get(reverse("booking_staff:agenda", args=["la-spezia"])).status_code == 404
     client.logout()
     assert client.get(reverse("booking_staff:agenda", args=["la-spezia"])).status_code == 302
+
+
+def test_a_suspended_members_editor_loses_its_agenda(client, member_editor, member_calendar):
+    from infolavoro.network.models import Organization
+
+    engine_booking = services.book(member_calendar, start=dt.datetime(2026, 12, 7, 9, 0, tzinfo=ROME), now=NOW,
+                                   **citizen())
+    client.force_login(member_editor)
+    assert client.get(reverse("booking_staff:agenda", args=["la-spezia"]) + "?giorno=2026-12-07").status_code == 200
+    Organization.objects.filter(pk=member_calendar.service.organization_id).update(is_active=False)
+    assert client.get(reverse("booking_staff:agenda", args=["la-spezia"])).status_code == 404
+    assert client.get(reverse("booking_staff:booking", args=["la-spezia", engine_booking.pk])).status_code == 404
+
+
+@pytest.mark.parametrize("target", ["//evil.example/x", "https://evil.example/x", "/\\evil.example/x",
+                                    "\\\\evil.example/x", "javascript:alert(1)", "http://testserver@evil.example/"])
+def test_status_change_never_redirects_off_site(client, operator, calendar, target):
+    fill(calendar, 1)
+    booking = Booking.objects.get()
+    client.force_login(operator)
+    response = client.post(reverse("booking_staff:status", args=["la-spezia", booking.pk]),
+                           {"status": "checked_in", "next": target})
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("booking_staff:agenda", args=["la-spezia"])), response["Location"]
+
+
+def test_status_change_returns_to_the_page_it_came_from(client, operator, calendar):
+    fill(calendar, 1)
+    booking = Booking.objects.get()
+    client.force_login(operator)
+    back = reverse("booking_staff:booking", args=["la-spezia", booking.pk]) + "?x=1"
+    response = client.post(reverse("booking_staff:status", args=["la-spezia", booking.pk]),
+                           {"status": "checked_in", "next": back})
+    assert response["Location"] == back

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from infolavoro.intake.models import AuditEntry, Citizen, Consultation
+from infolavoro.network.models import Organization
 from infolavoro.referrals.models import Referral, State
 
 pytestmark = pytest.mark.django_db
@@ -36,10 +37,14 @@ def _post_only(desk, citizen, consultation, referral) -> set[str]:
             reverse("referrals:move", args=[desk.slug, referral.pk])}
 
 
-@pytest.mark.parametrize("who", ["other_desk_operator", "other_member_editor", "anonymous"])
+@pytest.mark.parametrize("who", ["other_desk_operator", "other_member_editor", "suspended_member_editor",
+                                 "anonymous"])
 def test_outsiders_get_404_everywhere(client, desk, citizen, consultation, referral, other_operator, other_editor,
-                                      who):
-    user = {"other_desk_operator": other_operator, "other_member_editor": other_editor, "anonymous": None}[who]
+                                      member_editor, who):
+    if who == "suspended_member_editor":  # the addressed member, suspended: its editor's grants are void
+        Organization.objects.filter(pk=referral.organization_id).update(is_active=False)
+    user = {"other_desk_operator": other_operator, "other_member_editor": other_editor, "anonymous": None,
+            "suspended_member_editor": member_editor}[who]
     if user:
         client.force_login(user)
     logged = AuditEntry.objects.count()
@@ -64,3 +69,13 @@ def test_the_member_editor_reaches_only_the_referral(client, desk, citizen, cons
                 assert client.post(url).status_code == 404, url
             continue
         assert client.get(url).status_code == expected, url
+
+
+def test_a_suspended_members_editor_loses_the_inbox(client, desk, referral, member_editor):
+    client.force_login(member_editor)
+    inbox = reverse("referrals:inbox", args=[desk.slug])
+    assert referral.code in client.get(inbox).content.decode()
+    Organization.objects.filter(pk=referral.organization_id).update(is_active=False)
+    response = client.get(inbox)
+    assert response.status_code == 404
+    assert client.get(reverse("referrals:detail", args=[desk.slug, referral.pk])).status_code == 404
