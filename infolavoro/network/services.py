@@ -9,6 +9,7 @@ import logging
 import uuid
 import warnings
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 import nh3
@@ -304,3 +305,152 @@ def save_terms(desk: Any, rows: list[dict[str, Any]], actor: Any) -> None:
         term.description = clean_text(row.get("description", ""))
         term.position = row.get("position", position)
         term.save()
+
+
+# --- Importing a network (HSDS tabular ZIP or the spreadsheet template) ------------------------------------------
+
+@dataclass
+class ImportReport:
+    """What an import did (or, with rejected rows, why it did nothing)."""
+
+    rejected: list[Any] = field(default_factory=list)
+    created: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+    applied: bool = False
+
+    def count(self, kind: str, created: bool) -> None:
+        target = self.created if created else self.updated
+        target[kind] = target.get(kind, 0) + 1
+
+
+@transaction.atomic
+def import_network(desk: Any, tables: Any, actor: Any, *, skip_invalid: bool = False, dry_run: bool = False,
+                   date_shift_days: int = 0) -> ImportReport:
+    """Load a network into `desk` from `importer.Tables`, all or nothing.
+
+    Rows are matched on the desk's own keys (need code, member slug, service slug within the member, location
+    name within the member, course and project slug), so importing the same file twice changes nothing. With
+    rejected rows nothing is written unless `skip_invalid` (then the valid rows, and only those whose parents are
+    valid, are written). `actor` None is the command line (the installation's operator); on the web the desk's
+    administrators. Raises importer.ImportFileError for a file that cannot be read as a whole."""
+    from . import importer
+    from .models import Contact, Location, Schedule, TaxonomyTerm
+
+    if actor is not None:
+        _require_admin(actor, desk)
+    existing_terms = frozenset(TaxonomyTerm.objects.filter(desk=desk).values_list("code", flat=True))
+    plan = importer.plan_tables(tables, date_shift_days=date_shift_days, existing_terms=existing_terms)
+    report = ImportReport(rejected=plan.rejected)
+    if (plan.rejected and not skip_invalid) or dry_run:
+        return report
+
+    def reviewed(day: dt.date | None) -> dt.datetime | None:
+        return dt.datetime.combine(day, dt.time(10), tzinfo=desk.tz) if day else None
+
+    def clean(record: dict[str, Any], keys: Iterable[str]) -> dict[str, Any]:
+        return {k: clean_text(record[k]) if k in TEXT_FIELDS and isinstance(record[k], str) else record[k]
+                for k in keys}
+
+    def upsert(model: type[Model], existing: dict[Any, Model], key: Any, values: dict[str, Any], kind: str,
+               **parents: Any) -> Model:
+        obj = existing.get(key)
+        created = obj is None
+        if created:
+            obj = model(**parents, **values)
+        elif any(getattr(obj, k) != v for k, v in values.items()):
+            for k, v in values.items():
+                setattr(obj, k, v)
+        else:
+            return obj
+        try:
+            obj.full_clean(exclude=["logo"], validate_unique=False, validate_constraints=False)
+        except ValidationError as exc:
+            problems = "; ".join(f"{name}: {' '.join(errors)}" for name, errors in exc.message_dict.items())
+            raise importer.ImportFileError(_("«%(label)s» (%(kind)s) non è valido: %(problems)s")
+                                           % {"label": obj, "kind": kind, "problems": problems}) from None
+        obj.save()
+        existing[key] = obj
+        report.count(kind, created)
+        return obj
+
+    terms = {t.code: t for t in TaxonomyTerm.objects.filter(desk=desk)}
+    for record in plan.terms:
+        upsert(TaxonomyTerm, terms, record["code"], clean(record, ["name", "description", "position"]),
+               "bisogni", desk=desk, code=record["code"])
+
+    orgs = {o.slug: o for o in Organization.objects.filter(desk=desk)}
+    for record in plan.organizations:
+        slug = record["slug"] if record["slug"] not in RESERVED_SLUGS else f"{record['slug']}-rete"
+        record["slug"] = slug
+        values = clean(record, ["name", "kind", "alternate_name", "description", "email", "website", "phone"])
+        if record["last_reviewed_on"]:
+            values["last_reviewed_at"] = reviewed(record["last_reviewed_on"])
+        upsert(Organization, orgs, slug, {**values, "is_active": True}, "soggetti", desk=desk, slug=slug)
+
+    locations = {(loc.organization.slug, loc.name): loc
+                 for loc in Location.objects.filter(organization__desk=desk).select_related("organization")}
+    for record in plan.locations:
+        org = orgs[record["organization"]]
+        values = clean(record, [k for k in record if k not in ("organization", "name")])
+        values.setdefault("country", "IT")
+        upsert(Location, locations, (org.slug, record["name"]), values, "sedi", organization=org,
+               name=record["name"])
+
+    services = {(s.organization.slug, s.slug): s
+                for s in Service.objects.filter(organization__desk=desk).select_related("organization")}
+    for record in plan.services:
+        org = orgs[record["organization"]]
+        values = clean(record, ["name", "description", "audience", "eligibility", "cost", "how_to_access",
+                                "languages", "email", "url"])
+        values["is_active"] = record.get("is_active", True)
+        if record["last_reviewed_on"]:
+            values["last_reviewed_at"] = reviewed(record["last_reviewed_on"])
+        service = upsert(Service, services, (org.slug, record["slug"]), values, "servizi", organization=org,
+                         slug=record["slug"])
+        service.taxonomy_terms.set([terms[code] for code in record["terms"]])
+        names = record["locations"]
+        service.locations.set([loc for (org_slug, name), loc in locations.items() if org_slug == org.slug
+                               and (names is None or name in names)])
+
+    # A service's hours are replaced as a whole, and only when they differ from the file's.
+    fields = ["freq", "byday", "opens_at", "closes_at", "valid_from", "valid_to", "description"]
+    wanted: dict[Any, list[dict[str, Any]]] = {}
+    for r in plan.schedules:
+        wanted.setdefault(services[(r["organization"], r["service"])].pk, []).append(
+            {"freq": "WEEKLY", "valid_from": None, "valid_to": None}
+            | {k: v for k, v in r.items() if k not in ("organization", "service")})
+    current: dict[Any, list[dict[str, Any]]] = {}
+    for row in Schedule.objects.filter(service_id__in=wanted).values("service_id", *fields):
+        current.setdefault(row.pop("service_id"), []).append(row)
+
+    def same(rows: list[dict[str, Any]]) -> list[tuple[str, ...]]:
+        return sorted(tuple(str(row[k]) for k in fields) for row in rows)
+
+    changed = [pk for pk, rows in wanted.items() if same(rows) != same(current.get(pk, []))]
+    Schedule.objects.filter(service_id__in=changed).delete()
+    Schedule.objects.bulk_create(Schedule(service_id=pk, **row) for pk in changed for row in wanted[pk])
+    if changed:
+        report.created["orari"] = sum(len(wanted[pk]) for pk in changed)
+
+    contacts = {(c.organization.slug, c.name): c
+                for c in Contact.objects.filter(organization__desk=desk).select_related("organization")}
+    for record in plan.contacts:
+        org = orgs[record["organization"]]
+        upsert(Contact, contacts, (org.slug, record["name"]), clean(record, ["title", "email", "phone"]), "contatti",
+               organization=org, name=record["name"])
+
+    for model, records, kind in ((TrainingOpportunity, plan.trainings, "corsi"), (Project, plan.projects, "progetti")):
+        existing = {(e.organization.slug, e.slug): e
+                    for e in model.objects.filter(organization__desk=desk).select_related("organization")}
+        for record in records:
+            org = orgs[record["organization"]]
+            keys = [k for k in record if k not in ("organization", "slug", "terms", "service", "last_reviewed_on")]
+            values = clean(record, keys)
+            values["last_reviewed_at"] = reviewed(record["last_reviewed_on"])
+            if model is TrainingOpportunity:
+                values["service"] = services[(org.slug, record["service"])] if record["service"] else None
+            entry = upsert(model, existing, (org.slug, record["slug"]), values, kind, organization=org,
+                           slug=record["slug"])
+            entry.taxonomy_terms.set([terms[code] for code in record["terms"]])
+    report.applied = True
+    return report
