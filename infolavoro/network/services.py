@@ -33,7 +33,7 @@ TEXT_FIELDS = {"description", "audience", "eligibility", "how_to_access", "requi
 REMIND_EVERY = dt.timedelta(days=14)
 logger = logging.getLogger(__name__)
 # Paths under /<desk>/rete/ and /<desk>/gestione/rete/ that a member's slug must not take.
-RESERVED_SLUGS = {"temi", "opuscolo", "open-data", "revisione"}
+RESERVED_SLUGS = {"temi", "opuscolo", "open-data", "revisione", "importa"}
 LOGO_TYPES = {"PNG": "png", "JPEG": "jpg", "WEBP": "webp"}  # verified format → stored file's extension
 LOGO_MAX_BYTES = 1024 * 1024
 LOGO_MAX_SIDE = 4000  # pixels: a larger image is refused before it is decoded (decompression bombs)
