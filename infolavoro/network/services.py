@@ -351,6 +351,10 @@ def import_network(desk: Any, tables: Any, actor: Any, *, skip_invalid: bool = F
         return {k: clean_text(record[k]) if k in TEXT_FIELDS and isinstance(record[k], str) else record[k]
                 for k in keys}
 
+    # Rows are validated one by one (in memory) and written per table in bulk: a fixed number of queries per
+    # table whatever the size of the file. UUID primary keys exist before saving, so children can point at them.
+    pending: dict[type[Model], tuple[list[Model], list[Model], set[str]]] = {}
+
     def upsert(model: type[Model], existing: dict[Any, Model], key: Any, values: dict[str, Any], kind: str,
                **parents: Any) -> Model:
         obj = existing.get(key)
@@ -362,21 +366,50 @@ def import_network(desk: Any, tables: Any, actor: Any, *, skip_invalid: bool = F
                 setattr(obj, k, v)
         else:
             return obj
+        relations = [f.name for f in model._meta.fields if f.is_relation]  # set here, not looked up again
         try:
-            obj.full_clean(exclude=["logo"], validate_unique=False, validate_constraints=False)
+            obj.full_clean(exclude=["logo", *relations], validate_unique=False, validate_constraints=False)
         except ValidationError as exc:
             problems = "; ".join(f"{name}: {' '.join(errors)}" for name, errors in exc.message_dict.items())
             raise importer.ImportFileError(_("«%(label)s» (%(kind)s) non è valido: %(problems)s")
                                            % {"label": obj, "kind": kind, "problems": problems}) from None
-        obj.save()
+        new, changed, fields = pending.setdefault(model, ([], [], set()))
+        if created:
+            new.append(obj)
+        else:
+            changed.append(obj)
+            fields.update(values)
         existing[key] = obj
         report.count(kind, created)
         return obj
+
+    def flush(model: type[Model]) -> None:
+        new, changed, fields = pending.pop(model, ([], [], set()))
+        model.objects.bulk_create(new, batch_size=500)
+        if changed:
+            if any(f.name == "updated_at" for f in model._meta.fields):
+                for obj in changed:
+                    obj.updated_at = timezone.now()
+                fields.add("updated_at")
+            model.objects.bulk_update(changed, sorted(fields), batch_size=500)
+
+    def set_links(field: Any, wanted: dict[Any, set[Any]]) -> None:
+        """Many-to-many links of many rows at once: rows whose links differ get exactly the wanted ones."""
+        through = field.remote_field.through
+        source, target = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
+        current: dict[Any, set[Any]] = {}
+        for a, b in through.objects.filter(**{f"{source}__in": list(wanted)}).values_list(source, target):
+            current.setdefault(a, set()).add(b)
+        differ = [pk for pk, targets in wanted.items() if current.get(pk, set()) != targets]
+        through.objects.filter(**{f"{source}__in": differ}).delete()
+        through.objects.bulk_create([through(**{source: pk, target: t}) for pk in differ for t in wanted[pk]],
+                                    batch_size=1000)
 
     terms = {t.code: t for t in TaxonomyTerm.objects.filter(desk=desk)}
     for record in plan.terms:
         upsert(TaxonomyTerm, terms, record["code"], clean(record, ["name", "description", "position"]),
                "bisogni", desk=desk, code=record["code"])
+    flush(TaxonomyTerm)
 
     orgs = {o.slug: o for o in Organization.objects.filter(desk=desk)}
     for record in plan.organizations:
@@ -386,6 +419,7 @@ def import_network(desk: Any, tables: Any, actor: Any, *, skip_invalid: bool = F
         if record["last_reviewed_on"]:
             values["last_reviewed_at"] = reviewed(record["last_reviewed_on"])
         upsert(Organization, orgs, slug, {**values, "is_active": True}, "soggetti", desk=desk, slug=slug)
+    flush(Organization)
 
     locations = {(loc.organization.slug, loc.name): loc
                  for loc in Location.objects.filter(organization__desk=desk).select_related("organization")}
@@ -395,9 +429,12 @@ def import_network(desk: Any, tables: Any, actor: Any, *, skip_invalid: bool = F
         values.setdefault("country", "IT")
         upsert(Location, locations, (org.slug, record["name"]), values, "sedi", organization=org,
                name=record["name"])
+    flush(Location)
 
     services = {(s.organization.slug, s.slug): s
                 for s in Service.objects.filter(organization__desk=desk).select_related("organization")}
+    service_terms: dict[Any, set[Any]] = {}
+    service_locations: dict[Any, set[Any]] = {}
     for record in plan.services:
         org = orgs[record["organization"]]
         values = clean(record, ["name", "description", "audience", "eligibility", "cost", "how_to_access",
@@ -407,10 +444,13 @@ def import_network(desk: Any, tables: Any, actor: Any, *, skip_invalid: bool = F
             values["last_reviewed_at"] = reviewed(record["last_reviewed_on"])
         service = upsert(Service, services, (org.slug, record["slug"]), values, "servizi", organization=org,
                          slug=record["slug"])
-        service.taxonomy_terms.set([terms[code] for code in record["terms"]])
+        service_terms[service.pk] = {terms[code].pk for code in record["terms"]}
         names = record["locations"]
-        service.locations.set([loc for (org_slug, name), loc in locations.items() if org_slug == org.slug
-                               and (names is None or name in names)])
+        service_locations[service.pk] = {loc.pk for (org_slug, name), loc in locations.items()
+                                         if org_slug == org.slug and (names is None or name in names)}
+    flush(Service)
+    set_links(Service.taxonomy_terms.field, service_terms)
+    set_links(Service.locations.field, service_locations)
 
     # A service's hours are replaced as a whole, and only when they differ from the file's.
     fields = ["freq", "byday", "opens_at", "closes_at", "valid_from", "valid_to", "description"]
@@ -438,10 +478,12 @@ def import_network(desk: Any, tables: Any, actor: Any, *, skip_invalid: bool = F
         org = orgs[record["organization"]]
         upsert(Contact, contacts, (org.slug, record["name"]), clean(record, ["title", "email", "phone"]), "contatti",
                organization=org, name=record["name"])
+    flush(Contact)
 
     for model, records, kind in ((TrainingOpportunity, plan.trainings, "corsi"), (Project, plan.projects, "progetti")):
         existing = {(e.organization.slug, e.slug): e
                     for e in model.objects.filter(organization__desk=desk).select_related("organization")}
+        entry_terms: dict[Any, set[Any]] = {}
         for record in records:
             org = orgs[record["organization"]]
             keys = [k for k in record if k not in ("organization", "slug", "terms", "service", "last_reviewed_on")]
@@ -451,6 +493,8 @@ def import_network(desk: Any, tables: Any, actor: Any, *, skip_invalid: bool = F
                 values["service"] = services[(org.slug, record["service"])] if record["service"] else None
             entry = upsert(model, existing, (org.slug, record["slug"]), values, kind, organization=org,
                            slug=record["slug"])
-            entry.taxonomy_terms.set([terms[code] for code in record["terms"]])
+            entry_terms[entry.pk] = {terms[code].pk for code in record["terms"]}
+        flush(model)
+        set_links(model.taxonomy_terms.field, entry_terms)
     report.applied = True
     return report

@@ -182,3 +182,12 @@ def test_command_reports_and_refuses_a_half_import(desk, tmp_path):
     assert Organization.objects.filter(desk=desk).count() == 2
     with pytest.raises(CommandError, match="Sportello sconosciuto"):
         call_command("import_network", str(path), desk="nessuno")
+
+
+def test_import_writes_in_bulk_a_fixed_number_of_queries(desk, other_desk, django_assert_max_num_queries):
+    demo.load(desk)
+    tables = importer.read_upload("rete.zip", tabular.zip_bytes(desk))
+    with django_assert_max_num_queries(30):
+        services.import_network(other_desk, tables, None)
+    with django_assert_max_num_queries(15):
+        services.import_network(other_desk, tables, None)
