@@ -179,7 +179,11 @@ def _cell(value: Any) -> str:
         return value.strftime("%H:%M")
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    text = str(value).strip()
+    # The template writes text that a spreadsheet would run as a formula behind an apostrophe (template._safe).
+    if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@"):
+        return text[1:]
+    return text
 
 
 def _classify(sheets: dict[str, list[dict[str, str]]]) -> Tables:

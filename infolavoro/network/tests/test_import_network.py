@@ -4,6 +4,7 @@ import datetime as dt
 import io
 import zipfile
 
+import openpyxl
 import pytest
 from django.core.management import CommandError, call_command
 
@@ -191,3 +192,13 @@ def test_import_writes_in_bulk_a_fixed_number_of_queries(desk, other_desk, djang
         services.import_network(other_desk, tables, None)
     with django_assert_max_num_queries(15):
         services.import_network(other_desk, tables, None)
+
+
+def test_template_text_that_looks_like_a_formula_is_written_inert_and_read_back(desk, other_desk):
+    sheets = {"soggetti": [{"nome": "Ponte", "tipo": "Associazione", "descrizione": "=HYPERLINK(\"x\")"}]}
+    data = template.workbook_bytes(sheets)
+    cell = openpyxl.load_workbook(io.BytesIO(data))["soggetti"]["E2"]
+    assert cell.data_type == "s"
+    assert cell.value.startswith("'=")
+    import_bytes(other_desk, "rete.xlsx", data)
+    assert Organization.objects.get(desk=other_desk).description == "=HYPERLINK(\"x\")"
