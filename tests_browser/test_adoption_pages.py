@@ -77,3 +77,20 @@ def test_create_a_desk_then_import_its_network(browser_page, phone_page, transac
     assert Organization.objects.filter(desk=desk).count() == 2
     axe(page, f"import done ({size})")
     screenshot(page, f"adoption-import-done-{size}")
+
+
+def test_the_second_demo_desk_as_a_citizen_sees_it(browser_page, phone_page, demo_desk):
+    """Sarzana's pages show its own hours, patron saint, network and nothing of La Spezia's."""
+    for size, page in (("desktop", browser_page), ("phone", phone_page)):
+        page.goto("/sarzana/")
+        expect(page.get_by_text("Piazza Matteotti 1").first).to_be_visible()
+        axe(page, f"Sarzana home ({size})")
+        screenshot(page, f"sarzana-home-{size}")
+        page.goto("/sarzana/contatti/")
+        axe(page, f"Sarzana contacts ({size})")
+        screenshot(page, f"sarzana-contacts-{size}")
+        page.goto("/sarzana/rete/")
+        expect(page.get_by_role("heading", name="8 soggetti")).to_be_visible()
+        assert "Centro per l'Impiego della Spezia" not in page.content()
+        axe(page, f"Sarzana network ({size})")
+        screenshot(page, f"sarzana-network-{size}")
