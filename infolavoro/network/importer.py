@@ -21,6 +21,7 @@ from django.core.validators import EmailValidator, URLValidator
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from infolavoro.core.exports import FORMULA_STARTS
 from infolavoro.core.validators import validate_phone_number
 
 from .models import OrganizationKind, Project
@@ -132,7 +133,8 @@ def _csv_rows(data: bytes, name: str) -> list[dict[str, str]]:
             if not any(v.strip() for v in values):
                 rows.append({})  # keep numbering: an empty line is skipped later
                 continue
-            rows.append({key: (values[i].strip() if i < len(values) else "") for i, key in enumerate(header) if key})
+            rows.append({key: (_restore(values[i].strip()) if i < len(values) else "")
+                         for i, key in enumerate(header) if key})
             if len(rows) > MAX_ROWS:
                 raise ImportFileError(_("Il file %(name)s ha più di %(max)s righe.") % {"name": name, "max": MAX_ROWS})
     except csv.Error as exc:
@@ -179,9 +181,13 @@ def _cell(value: Any) -> str:
         return value.strftime("%H:%M")
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    text = str(value).strip()
-    # The template writes text that a spreadsheet would run as a formula behind an apostrophe (template._safe).
-    if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@"):
+    return _restore(str(value).strip())
+
+
+def _restore(text: str) -> str:
+    """Exports write text a spreadsheet would run as a formula behind an apostrophe (core.exports.safe_cell):
+    read it back as the text it was."""
+    if text[:1] == "'" and text[1:2] in FORMULA_STARTS:
         return text[1:]
     return text
 

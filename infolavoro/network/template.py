@@ -3,18 +3,16 @@ in exactly the columns `network.importer` reads, so what is downloaded can be ed
 
 from __future__ import annotations
 
-import csv
 import io
 from pathlib import Path
 from typing import Any
 
 from django.db.models import Prefetch
 
+from infolavoro.core.exports import csv_text, safe_cell
+
 from .importer import TEMPLATE
 from .models import Organization, Project, Service, TaxonomyTerm, TrainingOpportunity
-
-# A cell starting with one of these is read as a formula by spreadsheets: written as text (OWASP CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 HELP = {
     "bisogni": "Un bisogno o argomento per riga: codice (minuscole e trattini), nome, descrizione.",
@@ -104,20 +102,11 @@ def sheets(desk: Any) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
-def _safe(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 def write_csv_folder(data: dict[str, list[dict[str, Any]]], folder: Path) -> None:
     """One UTF-8 CSV per sheet (how the demo's network is kept in the repository: readable diffs)."""
     folder.mkdir(parents=True, exist_ok=True)
     for name, columns in TEMPLATE.items():
-        with open(folder / f"{name}.csv", "w", encoding="utf-8", newline="") as file:
-            writer = csv.DictWriter(file, fieldnames=columns, lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(data.get(name, []))
+        (folder / f"{name}.csv").write_text(csv_text(columns, data.get(name, [])), encoding="utf-8")
 
 
 def workbook_bytes(data: dict[str, list[dict[str, Any]]] | None = None) -> bytes:
@@ -133,7 +122,7 @@ def workbook_bytes(data: dict[str, list[dict[str, Any]]] | None = None) -> bytes
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in (data or {}).get(name, []):
-            sheet.append([_safe(row.get(column, "")) for column in columns])
+            sheet.append([safe_cell(row.get(column, "")) for column in columns])
         sheet.freeze_panes = "A2"
         for index, column in enumerate(columns, start=1):
             sheet.column_dimensions[openpyxl.utils.get_column_letter(index)].width = max(14, min(40, len(column) + 4))

@@ -202,3 +202,10 @@ def test_template_text_that_looks_like_a_formula_is_written_inert_and_read_back(
     assert cell.value.startswith("'=")
     import_bytes(other_desk, "rete.xlsx", data)
     assert Organization.objects.get(desk=other_desk).description == "=HYPERLINK(\"x\")"
+
+
+def test_hsds_export_of_formula_like_text_round_trips(desk, other_desk):
+    Organization.objects.create(desk=desk, name="Ponte", slug="ponte", kind="association",
+                                description="-sportello aperto; =SOMMA non è una formula qui")
+    import_bytes(other_desk, "rete.zip", tabular.zip_bytes(desk))
+    assert Organization.objects.get(desk=other_desk).description == "-sportello aperto; =SOMMA non è una formula qui"

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('desks', '0001_initial'),
+        ('desks', '0002_alter_desk_name'),
     ]
 
     operations = [
