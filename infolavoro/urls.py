@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.urls import include, path
 
 from infolavoro.core import views as core_views
-from infolavoro.network import views as network_views
 from infolavoro.desks import views as desks_views
+from infolavoro.network import views as network_views
 
 handler404 = "infolavoro.core.views.page_not_found"
 handler500 = "infolavoro.core.views.server_error"
