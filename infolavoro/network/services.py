@@ -496,5 +496,9 @@ def import_network(desk: Any, tables: Any, actor: Any, *, skip_invalid: bool = F
             entry_terms[entry.pk] = {terms[code].pk for code in record["terms"]}
         flush(model)
         set_links(model.taxonomy_terms.field, entry_terms)
+    # Bulk writes send no signals: the search index is brought up to date once, as network/search.py asks.
+    from .search import index_organizations
+
+    index_organizations([orgs[record["slug"]].pk for record in plan.organizations])
     report.applied = True
     return report
