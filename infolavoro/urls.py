@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from infolavoro.core import views as core_views
+from infolavoro.desks import views as desks_views
 from infolavoro.network import views as network_views
 
 handler404 = "infolavoro.core.views.page_not_found"
@@ -19,6 +20,7 @@ urlpatterns = [
     path("", core_views.root, name="home"),
     # Every desk's network in one directory (installations that host several Comuni).
     path("rete/", network_views.installation, name="network_installation"),
+    path("gestione/sportelli/nuovo/", desks_views.create_desk, name="create_desk"),
     # Public and staff pages of one desk: every URL carries the desk's slug.
     path("<slug:desk_slug>/", include("infolavoro.desks.urls")),
     path("<slug:desk_slug>/gestione/rete/", include("infolavoro.network.urls_manage")),

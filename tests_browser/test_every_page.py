@@ -20,7 +20,9 @@ pytestmark = pytest.mark.browser
 
 START = ["/la-spezia/", "/la-spezia/agenda/", "/la-spezia/sportello/", "/la-spezia/gestione/rete/",
          "/la-spezia/segnalazioni/", "/la-spezia/segnalazioni/ricevute/", "/la-spezia/gestione/personale/",
-         "/rete/?q=curriculm&vicino=Lerici", "/la-spezia/rete/?q=zzzqqq"]
+         "/rete/?q=curriculm&vicino=Lerici", "/la-spezia/rete/?q=zzzqqq",
+         # The second demo desk: every page is tried with two desks.
+         "/sarzana/", "/sarzana/agenda/", "/sarzana/gestione/rete/", "/accounts/"]
 # Downloads, the admin, the API, logging out: not pages to check here.
 SKIP = re.compile(r"/logout|/esci|/static/|/media/|/admin/|/api/|\.(pdf|zip|ics|json|csv)$|/export|/open-data"
                   r"|/esporta/")
@@ -32,7 +34,7 @@ REACHES = {
     "admin": {"booking_staff:agenda", "booking_staff:calendars", "booking_staff:reasons", "desks:manage_hours",
               "desks:manage_closures", "desks:staff", "intake:audit_log", "intake:portals", "intake:settings",
               "network_manage:index", "network_manage:review", "network_manage:terms", "network_manage:synonyms",
-              "referrals:desk_list", "monitoring:dashboard"},
+              "referrals:desk_list", "monitoring:dashboard", "network_manage:import", "create_desk"},
     Role.DESK_OPERATOR: {"booking_staff:agenda", "booking_staff:walk_in", "intake:index", "intake:citizen",
                          "intake:consultation", "referrals:desk_list", "referrals:detail"},
     Role.MEMBER_EDITOR: {"network_manage:organization", "network_manage:edit", "referrals:inbox",
@@ -42,7 +44,7 @@ REACHES = {
 
 
 def pages_of(client: Client) -> dict[tuple, str]:
-    """One URL per (view, query keys), found by following the links of every page reached."""
+    """One URL per (view, desk, query keys), found by following the links of every page reached."""
     found: dict[tuple, str] = {}
     seen: set[str] = set()
     queue = list(START)
@@ -53,10 +55,10 @@ def pages_of(client: Client) -> dict[tuple, str]:
         seen.add(url)
         parts = urlsplit(url)
         try:
-            view = resolve(parts.path).view_name
+            match = resolve(parts.path)
         except Resolver404:
             continue
-        key = (view, tuple(sorted(k for k, _ in parse_qsl(parts.query))))
+        key = (match.view_name, match.kwargs.get("desk_slug"), tuple(sorted(k for k, _ in parse_qsl(parts.query))))
         if key in found:
             continue
         response = client.get(url)
@@ -91,7 +93,7 @@ def test_every_page_answers_and_has_no_axe_violation(browser_page, demo_desk, ro
     if user is not None:
         client.force_login(user)
     pages = pages_of(client)
-    views = {view for view, _ in pages}
+    views = {view for view, *_ in pages}
     assert views >= REACHES[role], REACHES[role] - views
     if role in (None, Role.MEMBER_EDITOR, Role.MONITORING_VIEWER):
         assert not {v for v in views if v.startswith("intake:")}, "no citizen data outside the desk's staff"
@@ -102,7 +104,7 @@ def test_every_page_answers_and_has_no_axe_violation(browser_page, demo_desk, ro
         page.get_by_label("Password").fill(DEMO_PASSWORD)
         with page.expect_navigation():
             page.get_by_role("button", name="Accedi").click()
-    for (view, _), url in sorted(pages.items()):
+    for (view, *_), url in sorted(pages.items(), key=lambda item: (item[0][0], str(item[0][1:]))):
         response = page.goto(url)
         assert response.status < 500, url
         axe(page, f"{view} {url} ({role or 'anonymous'})")
@@ -111,7 +113,7 @@ def test_every_page_answers_and_has_no_axe_violation(browser_page, demo_desk, ro
 def test_every_public_page_on_a_phone(phone_page, demo_desk):
     """Citizens mostly come from a phone: the same public pages at 390 px, no violation, nothing wider than it."""
     pages = pages_of(Client())
-    for (view, _), url in sorted(pages.items()):
+    for (view, *_), url in sorted(pages.items(), key=lambda item: (item[0][0], str(item[0][1:]))):
         phone_page.goto(url)
         axe(phone_page, f"{view} {url} (phone)")
         overflow = phone_page.evaluate("document.documentElement.scrollWidth - window.innerWidth")

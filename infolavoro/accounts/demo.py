@@ -23,6 +23,15 @@ STAFF = [
     ("operatore.cciaa@infolavoro.example", "Elena", "Castagnola", Role.DESK_OPERATOR, CCIAA),
     ("monitoraggio@regione.example", "Stefano", "Quaglia", Role.MONITORING_VIEWER, "Regione Liguria"),
 ]
+# The second demo desk has its own staff; the Region's viewer sees both desks.
+STAFF_BY_DESK = {
+    "sarzana": [
+        ("amministrazione.sarzana@infolavoro.example", "Lorenzo", "Bonati", Role.DESK_ADMIN, "Comune di Sarzana"),
+        ("operatore.sarzana@infolavoro.example", "Silvia", "Cargiolli", Role.DESK_OPERATOR,
+         "Centro per l'Impiego di Sarzana – Regione Liguria"),
+        ("monitoraggio@regione.example", "Stefano", "Quaglia", Role.MONITORING_VIEWER, "Regione Liguria"),
+    ],
+}
 
 
 def _user(email: str, first_name: str, last_name: str, **extra) -> User:
@@ -39,7 +48,7 @@ def _user(email: str, first_name: str, last_name: str, **extra) -> User:
 def load(desk: Desk) -> None:
     admin = _user(ADMIN_EMAIL, "Amministratore", "Demo", is_staff=True, is_superuser=True)
     RoleAssignment.objects.get_or_create(user=admin, role=Role.DESK_ADMIN, desk=desk)
-    for email, first_name, last_name, role, affiliation in STAFF:
+    for email, first_name, last_name, role, affiliation in STAFF_BY_DESK.get(desk.slug, STAFF):
         user = _user(email, first_name, last_name)
         RoleAssignment.objects.update_or_create(
             user=user, role=role, desk=desk, organization=None, defaults={"affiliation": affiliation}

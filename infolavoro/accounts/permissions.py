@@ -117,6 +117,12 @@ def _administer(g: Grants, obj: Any) -> bool:
     return g.has(Role.DESK_ADMIN, _desk_id(obj))
 
 
+@rule("installation.administer")
+def _administer_installation(g: Grants, obj: Any) -> bool:
+    """Create desks for other Comuni: the installation's administrators only (superusers, checked in `can`)."""
+    return False
+
+
 @rule("organization.edit")
 def _edit_organization(g: Grants, obj: Any) -> bool:
     """A member's profile, services, projects and opportunities: its editors and the desk's admins."""

@@ -57,6 +57,13 @@ def invite_member_editor(organization, *, email: str, first_name: str, last_name
                   affiliation=organization.name[:200], organization=organization)
 
 
+def invite_first_admin(desk: Desk, *, email: str, first_name: str, last_name: str) -> RoleAssignment:
+    """The first administrator of a new desk. Only `desks.services.create_desk` calls it, inside its own check
+    (an installation administrator, or the command line)."""
+    return _grant(desk, email=email, first_name=first_name, last_name=last_name, role=Role.DESK_ADMIN,
+                  affiliation=f"Comune di {desk.comune}", organization=None)
+
+
 def _grant(desk: Desk, *, email: str, first_name: str, last_name: str, role: str, affiliation: str,
            organization, employer=None) -> RoleAssignment:
     """Create the user if new, give (or give back) the role, and e-mail the one-time link or the login."""

@@ -89,7 +89,9 @@ def load(desk: Desk) -> None:
     rng = random.Random(2026)
     reasons = list(Reason.objects.filter(desk=desk))
     calendar = Calendar.objects.create(desk=desk, name=f"{desk.name} – {desk.comune}", slot_minutes=30)
-    _intervals(calendar, DESK_INTERVALS)
+    # La Spezia's two operators as the article says; another desk receives one person at a time in its hours.
+    _intervals(calendar, DESK_INTERVALS if desk.slug == "la-spezia" else [
+        (i.weekday, f"{i.opens_at:%H:%M}", f"{i.closes_at:%H:%M}", 1) for i in desk.opening_intervals.all()])
     _fill(calendar, reasons, rng, 24)
     services = (Service.objects.filter(organization__desk=desk, organization__is_active=True, is_active=True)
                 .select_related("organization").order_by("organization__name", "name"))

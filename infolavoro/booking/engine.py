@@ -151,7 +151,7 @@ def free_slots(
     # The desk's own closures close the desk calendar; members close theirs with whole-day exceptions.
     adhoc = (Closure.objects.filter(desk=desk, starts_on__lte=end, ends_on__gte=start)
              .values_list("starts_on", "ends_on", "reason") if calendar.is_desk_calendar else [])
-    closed = hours.closure_days(desk.holiday_subdivision, adhoc, start, end)
+    closed = hours.closure_days(desk.holiday_rule, adhoc, start, end)
     exceptions = [Exception_(*row) for row in CalendarException.objects.filter(
         calendar=calendar, date__gte=start, date__lte=end).values_list("date", "starts_at", "ends_at", "capacity")]
     range_start = dt.datetime.combine(start, dt.time.min, tzinfo=tz)

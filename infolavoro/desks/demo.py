@@ -1,4 +1,5 @@
-"""The La Spezia desk as the 2018 article describes it. Fictional people only."""
+"""The La Spezia desk as the 2018 article describes it, and a second, fictional desk in Sarzana (its own hours
+and patron saint, Sant'Andrea on 30 November), so that every page is tried with two desks. Fictional people only."""
 
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ def load() -> Desk:
         defaults={
             "name": "InfoLavoro",
             "comune": "La Spezia",
+            "istat_code": "011015",
             "address": "Piazza Europa 1",
             "postal_code": "19124",
             "office": "Piano terra, ufficio accanto ai locali dell'Anagrafe",
@@ -53,4 +55,47 @@ def load() -> Desk:
     )
     for starts_on, ends_on, reason in CLOSURES:
         Closure.objects.get_or_create(desk=desk, starts_on=starts_on, ends_on=ends_on, defaults={"reason": reason})
+    return desk
+
+
+SARZANA_SLUG = "sarzana"
+SARZANA_PRESENTATION = (
+    "InfoLavoro Sarzana è lo sportello del Comune di Sarzana per chi cerca lavoro in val di Magra: ti riceviamo su "
+    "appuntamento, ti aiutiamo con il curriculum e i portali per il lavoro e ti indirizziamo ai soggetti della rete "
+    "del territorio."
+)
+# Mon and Thu 09:00–12:30, Wed 14:30–17:30 (weekday: Monday = 0).
+SARZANA_HOURS = [(0, "09:00", "12:30"), (2, "14:30", "17:30"), (3, "09:00", "12:30")]
+
+
+@transaction.atomic
+def load_sarzana() -> Desk:
+    """Sarzana is not its province's chief town: its patron replaces La Spezia's San Giuseppe."""
+    desk, _ = Desk.objects.update_or_create(
+        slug=SARZANA_SLUG,
+        defaults={
+            "name": "InfoLavoro",
+            "comune": "Sarzana",
+            "istat_code": "011027",
+            "address": "Piazza Matteotti 1",
+            "postal_code": "19038",
+            "office": "Primo piano, sportello 3",
+            "phone": "0187 614100",
+            "email": "infolavoro@comune-sarzana.example",
+            "presentation": SARZANA_PRESENTATION,
+            "timezone": "Europe/Rome",
+            "holiday_subdivision": "SP",
+            "patron_saint": "Sant'Andrea",
+            "patron_month": 11,
+            "patron_day": 30,
+            "privacy_controller": "Comune di Sarzana, Piazza Matteotti 1, 19038 Sarzana",
+            "privacy_contact": "rpd@comune-sarzana.example",
+        },
+    )
+    OpeningInterval.objects.filter(desk=desk).delete()
+    OpeningInterval.objects.bulk_create(
+        OpeningInterval(desk=desk, weekday=day, opens_at=dt.time.fromisoformat(opens),
+                        closes_at=dt.time.fromisoformat(closes))
+        for day, opens, closes in SARZANA_HOURS
+    )
     return desk

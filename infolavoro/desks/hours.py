@@ -41,26 +41,57 @@ class OpeningState:
     next_closing: dt.datetime | None  # end of the interval that starts at next_opening
 
 
+@dataclass(frozen=True)
+class HolidayRule:
+    """Which public holidays close a desk: the national ones, plus the local patron saint.
+
+    The `holidays` package knows the patron of each province's chief town (subdivision "SP" adds San Giuseppe,
+    19 March, for La Spezia). Another Comune of the province has its own patron (Sarzana: Sant'Andrea,
+    30 November): when the desk sets one, it replaces the province's.
+    """
+
+    subdivision: str = ""
+    patron_month: int | None = None
+    patron_day: int | None = None
+    patron_name: str = ""
+
+    @property
+    def has_own_patron(self) -> bool:
+        return bool(self.patron_month and self.patron_day)
+
+
 @lru_cache(maxsize=64)
-def _holiday_calendar(subdivision: str, year: int, language: str) -> dict[dt.date, str]:
+def _holiday_calendar(rule: HolidayRule, year: int, language: str) -> dict[dt.date, str]:
     lang = "it_IT" if language.startswith("it") else "en_US"
-    kwargs = {"subdiv": subdivision} if subdivision else {}
-    return dict(holidays.Italy(years=year, language=lang, **kwargs))
+    kwargs = {"subdiv": rule.subdivision} if rule.subdivision and not rule.has_own_patron else {}
+    days = dict(holidays.Italy(years=year, language=lang, **kwargs))
+    if rule.has_own_patron:
+        try:
+            patron = dt.date(year, rule.patron_month, rule.patron_day)
+        except ValueError:  # 29 February in a common year: no patron's day that year
+            return days
+        name = rule.patron_name or ("Santo patrono" if lang == "it_IT" else "Patron saint's day")
+        days[patron] = f"{days[patron]}; {name}" if patron in days else name
+    return days
 
 
-def public_holidays(subdivision: str, start: dt.date, end: dt.date) -> dict[dt.date, str]:
-    """Italian public holidays (and the province's patron saint) between start and end, inclusive."""
+def public_holidays(rule: HolidayRule | str, start: dt.date, end: dt.date) -> dict[dt.date, str]:
+    """Italian public holidays (and the local patron saint) between start and end, inclusive.
+
+    `rule` is the desk's `holiday_rule`, or just a province code (its chief town's patron)."""
+    if isinstance(rule, str):
+        rule = HolidayRule(subdivision=rule)
     language = get_language() or "it"
     found: dict[dt.date, str] = {}
     for year in range(start.year, end.year + 1):
-        for day, name in _holiday_calendar(subdivision, year, language).items():
+        for day, name in _holiday_calendar(rule, year, language).items():
             if start <= day <= end:
                 found[day] = name
     return dict(sorted(found.items()))
 
 
 def closure_days(
-    subdivision: str,
+    subdivision: HolidayRule | str,
     closures: Iterable[tuple[dt.date, dt.date, str]],
     start: dt.date,
     end: dt.date,

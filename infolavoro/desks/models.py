@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import zoneinfo
 
 from django.core.exceptions import ValidationError
@@ -12,6 +13,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from infolavoro.core.validators import validate_phone_number, validate_single_line
+
+from .hours import HolidayRule
+
+MIN_CELL_SIZE_FLOOR = 3
 
 WEEKDAYS = [
     (0, _("lunedì")),
@@ -34,6 +39,11 @@ def validate_not_reserved(value: str) -> None:
         raise ValidationError(_("Questo indirizzo breve è riservato."))
 
 
+def validate_istat_code(value: str) -> None:
+    if not (len(value) == 6 and value.isdigit()):
+        raise ValidationError(_("Il codice ISTAT del Comune è di sei cifre, es. 011015."))
+
+
 def validate_timezone(value: str) -> None:
     if value not in zoneinfo.available_timezones():
         raise ValidationError(_("Fuso orario sconosciuto: %(value)s"), params={"value": value})
@@ -46,6 +56,10 @@ class Desk(models.Model):
         _("indirizzo breve"), max_length=60, unique=True, validators=[validate_not_reserved]
     )
     comune = models.CharField(_("Comune"), max_length=120)
+    istat_code = models.CharField(
+        _("codice ISTAT del Comune"), max_length=6, blank=True, validators=[validate_istat_code],
+        help_text=_("Sei cifre, es. 011015 per La Spezia."),
+    )
     address = models.CharField(_("indirizzo"), max_length=200)
     postal_code = models.CharField(_("CAP"), max_length=5, blank=True)
     office = models.CharField(_("piano e ufficio"), max_length=200, blank=True)
@@ -61,6 +75,16 @@ class Desk(models.Model):
         blank=True,
         help_text=_("Sigla della provincia (es. SP): aggiunge la festa del santo patrono."),
     )
+    patron_saint = models.CharField(
+        _("santo patrono"), max_length=120, blank=True,
+        help_text=_("Se il Comune non è il capoluogo di provincia, es. «Sant'Andrea»."),
+    )
+    patron_month = models.PositiveSmallIntegerField(
+        _("mese del santo patrono"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    patron_day = models.PositiveSmallIntegerField(
+        _("giorno del santo patrono"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(31)]
+    )
     # Settings used by the capabilities that build on the desk.
     stale_after_days = models.PositiveIntegerField(
         _("giorni prima che un'informazione sia da verificare"), default=90,
@@ -68,6 +92,12 @@ class Desk(models.Model):
     )
     retention_months = models.PositiveIntegerField(
         _("mesi di conservazione dei dati personali"), default=24, validators=[MinValueValidator(1)]
+    )
+    # Monitoring: a figure counting fewer people than this is never shown (Italian official statistics: >= 3).
+    min_cell_size = models.PositiveSmallIntegerField(
+        _("soglia minima delle celle statistiche"), default=5,
+        validators=[MinValueValidator(MIN_CELL_SIZE_FLOOR), MaxValueValidator(100)],
+        help_text=_("Un dato che conta meno persone di così non è mostrato nel monitoraggio (minimo 3)."),
     )
     open_data_licence = models.CharField(_("licenza dei dati aperti"), max_length=40, default="CC-BY-4.0")
     privacy_controller = models.CharField(
@@ -84,12 +114,34 @@ class Desk(models.Model):
         ordering = ["comune", "name"]
         verbose_name = _("sportello")
         verbose_name_plural = _("sportelli")
+        constraints = [
+            models.CheckConstraint(condition=Q(min_cell_size__gte=MIN_CELL_SIZE_FLOOR),
+                                   name="desk_min_cell_size_floor"),
+            models.CheckConstraint(
+                condition=(Q(patron_month__isnull=True, patron_day__isnull=True)
+                           | Q(patron_month__gte=1, patron_month__lte=12, patron_day__gte=1, patron_day__lte=31)),
+                name="desk_patron_day_valid",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} – {self.comune}"
 
     def get_absolute_url(self) -> str:
         return reverse("desks:home", kwargs={"desk_slug": self.slug})
+
+    def clean(self) -> None:
+        if bool(self.patron_month) != bool(self.patron_day):
+            raise ValidationError({"patron_day": _("Indica sia il giorno sia il mese del santo patrono.")})
+        if self.patron_month and self.patron_day:
+            try:
+                dt.date(2028, self.patron_month, self.patron_day)  # a leap year: 29 February is a real date
+            except ValueError:
+                raise ValidationError({"patron_day": _("Questa data non esiste.")}) from None
+
+    @property
+    def holiday_rule(self) -> HolidayRule:
+        return HolidayRule(self.holiday_subdivision, self.patron_month, self.patron_day, self.patron_saint)
 
     @property
     def tz(self) -> zoneinfo.ZoneInfo:

@@ -37,7 +37,7 @@ def closed_days(desk: Desk, start: dt.date, end: dt.date) -> dict[dt.date, hours
     adhoc = Closure.objects.filter(desk=desk, starts_on__lte=end, ends_on__gte=start).values_list(
         "starts_on", "ends_on", "reason"
     )
-    return hours.closure_days(desk.holiday_subdivision, adhoc, start, end)
+    return hours.closure_days(desk.holiday_rule, adhoc, start, end)
 
 
 @dataclass(frozen=True)

@@ -98,3 +98,48 @@ def delete_closure(request: HttpRequest, desk_slug: str, pk: int) -> HttpRespons
     services.remove_closure(closure, request.user)
     messages.success(request, _("Chiusura eliminata."))
     return redirect("desks:manage_closures", desk_slug=desk_slug)
+
+
+@login_required
+def create_desk(request: HttpRequest) -> HttpResponse:
+    """The installation administrators' guided page for another Comune's desk (same service as create_desk)."""
+    from django.http import Http404
+
+    from infolavoro.accounts.permissions import can
+
+    from .forms import NewDeskForm
+
+    if not can(request.user, "installation.administer", None):
+        raise Http404
+    portal_names = [p["name"] for p in services.portal_catalogue()]
+    form = NewDeskForm(request.POST or None, portal_names=portal_names, initial={
+        "reasons": "\n".join(services.DEFAULT_REASONS), "portals": portal_names})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            new = services.NewDesk(
+                name=data["name"], slug=data["slug"], comune=data["comune"], address=data["address"],
+                phone=data["phone"], email=data["email"], admin_email=data["admin_email"],
+                admin_first_name=data["admin_first_name"], admin_last_name=data["admin_last_name"],
+                postal_code=data["postal_code"], office=data["office"], presentation=data["presentation"],
+                patron_saint=data["patron_saint"], reasons=data["reasons"].splitlines(), portals=data["portals"],
+                retention_months=data["retention_months"], min_cell_size=data["min_cell_size"])
+            errors = {}
+            for name, parse, attr in (("hours", services.parse_weekly_hours, "hours"),
+                                      ("patron_day", services.parse_day_month, "patron_day_month")):
+                try:
+                    setattr(new, attr, parse(data[name]))
+                except ValidationError as exc:
+                    errors[name] = exc.messages
+            if errors:
+                raise ValidationError(errors)
+            desk = services.create_desk(new, request.user)
+        except ValidationError as exc:
+            for name, problems in (exc.message_dict.items() if hasattr(exc, "error_dict") else [(None, exc.messages)]):
+                for problem in problems:
+                    form.add_error(name if name in form.fields else None, problem)
+        else:
+            messages.success(request, _("Sportello creato: %(desk)s. L'invito è stato inviato a %(email)s. Ora "
+                                        "importa la sua rete.") % {"desk": desk, "email": data["admin_email"]})
+            return redirect("network_manage:import", desk_slug=desk.slug)
+    return render(request, "desks/create_desk.html", {"form": form}, status=400 if form.errors else 200)

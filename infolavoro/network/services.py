@@ -9,6 +9,7 @@ import logging
 import uuid
 import warnings
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 import nh3
@@ -32,7 +33,7 @@ TEXT_FIELDS = {"description", "audience", "eligibility", "how_to_access", "requi
 REMIND_EVERY = dt.timedelta(days=14)
 logger = logging.getLogger(__name__)
 # Paths under /<desk>/rete/ and /<desk>/gestione/rete/ that a member's slug must not take.
-RESERVED_SLUGS = {"temi", "opuscolo", "open-data", "revisione"}
+RESERVED_SLUGS = {"temi", "opuscolo", "open-data", "revisione", "importa"}
 LOGO_TYPES = {"PNG": "png", "JPEG": "jpg", "WEBP": "webp"}  # verified format → stored file's extension
 LOGO_MAX_BYTES = 1024 * 1024
 LOGO_MAX_SIDE = 4000  # pixels: a larger image is refused before it is decoded (decompression bombs)
@@ -304,3 +305,200 @@ def save_terms(desk: Any, rows: list[dict[str, Any]], actor: Any) -> None:
         term.description = clean_text(row.get("description", ""))
         term.position = row.get("position", position)
         term.save()
+
+
+# --- Importing a network (HSDS tabular ZIP or the spreadsheet template) ------------------------------------------
+
+@dataclass
+class ImportReport:
+    """What an import did (or, with rejected rows, why it did nothing)."""
+
+    rejected: list[Any] = field(default_factory=list)
+    created: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+    applied: bool = False
+
+    def count(self, kind: str, created: bool) -> None:
+        target = self.created if created else self.updated
+        target[kind] = target.get(kind, 0) + 1
+
+
+@transaction.atomic
+def import_network(desk: Any, tables: Any, actor: Any, *, skip_invalid: bool = False, dry_run: bool = False,
+                   date_shift_days: int = 0) -> ImportReport:
+    """Load a network into `desk` from `importer.Tables`, all or nothing.
+
+    Rows are matched on the desk's own keys (need code, member slug, service slug within the member, location
+    name within the member, course and project slug), so importing the same file twice changes nothing. With
+    rejected rows nothing is written unless `skip_invalid` (then the valid rows, and only those whose parents are
+    valid, are written). `actor` None is the command line (the installation's operator); on the web the desk's
+    administrators. Raises importer.ImportFileError for a file that cannot be read as a whole."""
+    from . import importer
+    from .models import Contact, Location, Schedule, TaxonomyTerm
+
+    if actor is not None:
+        _require_admin(actor, desk)
+    existing_terms = frozenset(TaxonomyTerm.objects.filter(desk=desk).values_list("code", flat=True))
+    plan = importer.plan_tables(tables, date_shift_days=date_shift_days, existing_terms=existing_terms)
+    report = ImportReport(rejected=plan.rejected)
+    if (plan.rejected and not skip_invalid) or dry_run:
+        return report
+
+    def reviewed(day: dt.date | None) -> dt.datetime | None:
+        return dt.datetime.combine(day, dt.time(10), tzinfo=desk.tz) if day else None
+
+    def clean(record: dict[str, Any], keys: Iterable[str]) -> dict[str, Any]:
+        return {k: clean_text(record[k]) if k in TEXT_FIELDS and isinstance(record[k], str) else record[k]
+                for k in keys}
+
+    # Rows are validated one by one (in memory) and written per table in bulk: a fixed number of queries per
+    # table whatever the size of the file. UUID primary keys exist before saving, so children can point at them.
+    pending: dict[type[Model], tuple[list[Model], list[Model], set[str]]] = {}
+
+    def upsert(model: type[Model], existing: dict[Any, Model], key: Any, values: dict[str, Any], kind: str,
+               **parents: Any) -> Model:
+        obj = existing.get(key)
+        created = obj is None
+        if created:
+            obj = model(**parents, **values)
+        elif any(getattr(obj, k) != v for k, v in values.items()):
+            for k, v in values.items():
+                setattr(obj, k, v)
+        else:
+            return obj
+        relations = [f.name for f in model._meta.fields if f.is_relation]  # set here, not looked up again
+        try:
+            obj.full_clean(exclude=["logo", *relations], validate_unique=False, validate_constraints=False)
+        except ValidationError as exc:
+            problems = "; ".join(f"{name}: {' '.join(errors)}" for name, errors in exc.message_dict.items())
+            raise importer.ImportFileError(_("«%(label)s» (%(kind)s) non è valido: %(problems)s")
+                                           % {"label": obj, "kind": kind, "problems": problems}) from None
+        new, changed, fields = pending.setdefault(model, ([], [], set()))
+        if created:
+            new.append(obj)
+        else:
+            changed.append(obj)
+            fields.update(values)
+        existing[key] = obj
+        report.count(kind, created)
+        return obj
+
+    def flush(model: type[Model]) -> None:
+        new, changed, fields = pending.pop(model, ([], [], set()))
+        model.objects.bulk_create(new, batch_size=500)
+        if changed:
+            if any(f.name == "updated_at" for f in model._meta.fields):
+                for obj in changed:
+                    obj.updated_at = timezone.now()
+                fields.add("updated_at")
+            model.objects.bulk_update(changed, sorted(fields), batch_size=500)
+
+    def set_links(field: Any, wanted: dict[Any, set[Any]]) -> None:
+        """Many-to-many links of many rows at once: rows whose links differ get exactly the wanted ones."""
+        through = field.remote_field.through
+        source, target = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
+        current: dict[Any, set[Any]] = {}
+        for a, b in through.objects.filter(**{f"{source}__in": list(wanted)}).values_list(source, target):
+            current.setdefault(a, set()).add(b)
+        differ = [pk for pk, targets in wanted.items() if current.get(pk, set()) != targets]
+        through.objects.filter(**{f"{source}__in": differ}).delete()
+        through.objects.bulk_create([through(**{source: pk, target: t}) for pk in differ for t in wanted[pk]],
+                                    batch_size=1000)
+
+    terms = {t.code: t for t in TaxonomyTerm.objects.filter(desk=desk)}
+    for record in plan.terms:
+        upsert(TaxonomyTerm, terms, record["code"], clean(record, ["name", "description", "position"]),
+               "bisogni", desk=desk, code=record["code"])
+    flush(TaxonomyTerm)
+
+    orgs = {o.slug: o for o in Organization.objects.filter(desk=desk)}
+    for record in plan.organizations:
+        slug = record["slug"] if record["slug"] not in RESERVED_SLUGS else f"{record['slug']}-rete"
+        record["slug"] = slug
+        values = clean(record, ["name", "kind", "alternate_name", "description", "email", "website", "phone"])
+        if record["last_reviewed_on"]:
+            values["last_reviewed_at"] = reviewed(record["last_reviewed_on"])
+        upsert(Organization, orgs, slug, {**values, "is_active": True}, "soggetti", desk=desk, slug=slug)
+    flush(Organization)
+
+    locations = {(loc.organization.slug, loc.name): loc
+                 for loc in Location.objects.filter(organization__desk=desk).select_related("organization")}
+    for record in plan.locations:
+        org = orgs[record["organization"]]
+        values = clean(record, [k for k in record if k not in ("organization", "name")])
+        values.setdefault("country", "IT")
+        upsert(Location, locations, (org.slug, record["name"]), values, "sedi", organization=org,
+               name=record["name"])
+    flush(Location)
+
+    services = {(s.organization.slug, s.slug): s
+                for s in Service.objects.filter(organization__desk=desk).select_related("organization")}
+    service_terms: dict[Any, set[Any]] = {}
+    service_locations: dict[Any, set[Any]] = {}
+    for record in plan.services:
+        org = orgs[record["organization"]]
+        values = clean(record, ["name", "description", "audience", "eligibility", "cost", "how_to_access",
+                                "languages", "email", "url"])
+        values["is_active"] = record.get("is_active", True)
+        if record["last_reviewed_on"]:
+            values["last_reviewed_at"] = reviewed(record["last_reviewed_on"])
+        service = upsert(Service, services, (org.slug, record["slug"]), values, "servizi", organization=org,
+                         slug=record["slug"])
+        service_terms[service.pk] = {terms[code].pk for code in record["terms"]}
+        names = record["locations"]
+        service_locations[service.pk] = {loc.pk for (org_slug, name), loc in locations.items()
+                                         if org_slug == org.slug and (names is None or name in names)}
+    flush(Service)
+    set_links(Service.taxonomy_terms.field, service_terms)
+    set_links(Service.locations.field, service_locations)
+
+    # A service's hours are replaced as a whole, and only when they differ from the file's.
+    fields = ["freq", "byday", "opens_at", "closes_at", "valid_from", "valid_to", "description"]
+    wanted: dict[Any, list[dict[str, Any]]] = {}
+    for r in plan.schedules:
+        wanted.setdefault(services[(r["organization"], r["service"])].pk, []).append(
+            {"freq": "WEEKLY", "valid_from": None, "valid_to": None}
+            | {k: v for k, v in r.items() if k not in ("organization", "service")})
+    current: dict[Any, list[dict[str, Any]]] = {}
+    for row in Schedule.objects.filter(service_id__in=wanted).values("service_id", *fields):
+        current.setdefault(row.pop("service_id"), []).append(row)
+
+    def same(rows: list[dict[str, Any]]) -> list[tuple[str, ...]]:
+        return sorted(tuple(str(row[k]) for k in fields) for row in rows)
+
+    changed = [pk for pk, rows in wanted.items() if same(rows) != same(current.get(pk, []))]
+    Schedule.objects.filter(service_id__in=changed).delete()
+    Schedule.objects.bulk_create(Schedule(service_id=pk, **row) for pk in changed for row in wanted[pk])
+    if changed:
+        report.created["orari"] = sum(len(wanted[pk]) for pk in changed)
+
+    contacts = {(c.organization.slug, c.name): c
+                for c in Contact.objects.filter(organization__desk=desk).select_related("organization")}
+    for record in plan.contacts:
+        org = orgs[record["organization"]]
+        upsert(Contact, contacts, (org.slug, record["name"]), clean(record, ["title", "email", "phone"]), "contatti",
+               organization=org, name=record["name"])
+    flush(Contact)
+
+    for model, records, kind in ((TrainingOpportunity, plan.trainings, "corsi"), (Project, plan.projects, "progetti")):
+        existing = {(e.organization.slug, e.slug): e
+                    for e in model.objects.filter(organization__desk=desk).select_related("organization")}
+        entry_terms: dict[Any, set[Any]] = {}
+        for record in records:
+            org = orgs[record["organization"]]
+            keys = [k for k in record if k not in ("organization", "slug", "terms", "service", "last_reviewed_on")]
+            values = clean(record, keys)
+            values["last_reviewed_at"] = reviewed(record["last_reviewed_on"])
+            if model is TrainingOpportunity:
+                values["service"] = services[(org.slug, record["service"])] if record["service"] else None
+            entry = upsert(model, existing, (org.slug, record["slug"]), values, kind, organization=org,
+                           slug=record["slug"])
+            entry_terms[entry.pk] = {terms[code].pk for code in record["terms"]}
+        flush(model)
+        set_links(model.taxonomy_terms.field, entry_terms)
+    # Bulk writes send no signals: the search index is brought up to date once, as network/search.py asks.
+    from .search import index_organizations
+
+    index_organizations([orgs[record["slug"]].pk for record in plan.organizations])
+    report.applied = True
+    return report

@@ -5,8 +5,10 @@ from django.core.management import call_command
 
 from infolavoro.accounts.demo import ADMIN_EMAIL, DEMO_PASSWORD
 from infolavoro.accounts.models import Role, RoleAssignment, User
+from infolavoro.booking.models import Booking
 from infolavoro.desks.models import Desk
 from infolavoro.network.models import Organization, OrganizationKind, Service
+from infolavoro.referrals.models import Referral
 
 
 @pytest.mark.django_db
@@ -36,3 +38,18 @@ def test_seed_demo_loads_la_spezia_as_the_article_describes_it_and_is_idempotent
     assert any("Camera di Commercio" in a for a in affiliations)
     assert User.objects.get(email=ADMIN_EMAIL).check_password(DEMO_PASSWORD)
     assert ADMIN_EMAIL in capsys.readouterr().out  # the login is printed for `make run`
+
+    # The second desk: its own hours, patron saint, network, staff, bookings and people; the Region sees both.
+    sarzana = Desk.objects.get(slug="sarzana")
+    assert (sarzana.istat_code, sarzana.patron_saint, sarzana.patron_month, sarzana.patron_day) == (
+        "011027", "Sant'Andrea", 11, 30)
+    assert set(sarzana.opening_intervals.values_list("weekday", flat=True)) == {0, 2, 3}
+    assert Organization.objects.filter(desk=sarzana).count() == 8
+    assert not set(Organization.objects.filter(desk=sarzana).values_list("slug", flat=True)) & set(
+        members.values_list("slug", flat=True))
+    assert Booking.objects.filter(desk=sarzana).exists()
+    assert Referral.objects.filter(citizen__desk=sarzana).exists()
+    assert not Referral.objects.filter(citizen__desk=sarzana, service__organization__desk=desk).exists()
+    viewer_desks = set(RoleAssignment.objects.filter(user__email="monitoraggio@regione.example",
+                                                     role=Role.MONITORING_VIEWER).values_list("desk__slug", flat=True))
+    assert viewer_desks == {"la-spezia", "sarzana"}

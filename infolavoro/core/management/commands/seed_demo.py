@@ -1,4 +1,5 @@
-"""Load the La Spezia demo: the desk, its hours, its network and demo staff. Idempotent."""
+"""Load the demo: La Spezia's desk and a second desk in Sarzana, each with its hours, network (a data file loaded
+through import_network), staff, bookings, people and referrals. Idempotent."""
 
 from __future__ import annotations
 
@@ -14,21 +15,26 @@ DEMO_APPS = ["network", "booking", "opportunities", "intake", "referrals", "labo
 
 
 class Command(BaseCommand):
-    help = "Loads the La Spezia demo desk, its 33 network members and demo staff (fictional people)."
+    help = ("Loads the demo desks of La Spezia (33 network members) and Sarzana (8 members) with demo staff "
+            "(fictional people).")
 
     def handle(self, *args, **options) -> None:
         desk = desks_demo.load()
-        for app in DEMO_APPS:
-            try:
-                module = importlib.import_module(f"infolavoro.{app}.demo")
-            except ModuleNotFoundError as exc:
-                if exc.name != f"infolavoro.{app}.demo":
-                    raise
-                continue
-            module.load(desk)
-        accounts_demo.load(desk)
-        self.stdout.write(self.style.SUCCESS(f"Demo loaded: {desk} at /{desk.slug}/"))
+        for each in (desk, desks_demo.load_sarzana()):
+            for app in DEMO_APPS:
+                try:
+                    module = importlib.import_module(f"infolavoro.{app}.demo")
+                except ModuleNotFoundError as exc:
+                    if exc.name != f"infolavoro.{app}.demo":
+                        raise
+                    continue
+                module.load(each)
+            accounts_demo.load(each)
+        self.stdout.write(self.style.SUCCESS(f"Demo loaded: {desk} at /{desk.slug}/, InfoLavoro – Sarzana at "
+                                             f"/{desks_demo.SARZANA_SLUG}/"))
         self.stdout.write(
             f"Demo login: {accounts_demo.ADMIN_EMAIL} / {accounts_demo.DEMO_PASSWORD} "
             "(also amministrazione@, operatore.cpi1@, operatore.cciaa@infolavoro.example, same password)"
         )
+        self.stdout.write("Sarzana: amministrazione.sarzana@infolavoro.example, operatore.sarzana@infolavoro.example; "
+                          "the Region's viewer monitoraggio@regione.example sees both desks (same password)")
