@@ -110,7 +110,7 @@ def test_formulas_are_neutralised_in_exports(client, desk, desk_admin, populatio
     ("?start=2026-06-01&end=2026-01-01&grain=month", "finisce prima di cominciare"),
     ("?start=9999-01-01&end=9999-12-31&grain=month", "tra il 2000 e il 2100"),
     ("?start=ieri&end=2026-01-01&grain=month", "data valida"),
-    ("?start=2026-01-01%00&end=2026-01-31&grain=month", "data valida"),
+    ("?start=2026-01-01%00x&end=2026-01-31&grain=month", "data valida"),  # NUL stripped site-wide, the rest kept
     ("?start=2000-01-01&end=2026-12-31&grain=week", "Troppe colonne"),
     ("?start=2026-01-01&end=2026-01-31&grain=month&desk=sarzana", "Non puoi vedere"),
 ])
