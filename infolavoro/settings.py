@@ -292,5 +292,8 @@ LOGGING = {
         # WeasyPrint and fontTools report every rendering step at INFO.
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # Charts ask for the theme's font first and fall back to DejaVu Sans where it is not installed: one
+        # warning per text element is noise.
+        "matplotlib.font_manager": {"level": "ERROR"},
     },
 }

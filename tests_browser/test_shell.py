@@ -10,7 +10,10 @@ pytestmark = pytest.mark.browser
 def test_desk_home_page_shows_the_real_hours_and_contacts(browser_page, demo_desk):
     page = browser_page
     page.goto("/")
-    assert page.url.endswith("/la-spezia/")  # one desk: straight to it
+    # The demo hosts two desks: the front page lists both and leads to each.
+    assert page.get_by_role("link", name="InfoLavoro – Sarzana").is_visible()
+    page.get_by_role("link", name="InfoLavoro – La Spezia").click()
+    page.wait_for_url("**/la-spezia/")
     assert page.locator("h1").inner_text() == "InfoLavoro"
     hours = page.locator("#orari table")
     assert hours.locator("tr", has_text="Martedì").inner_text().endswith("08:30–12:00, 14:30–17:30")

@@ -40,7 +40,37 @@ def _svg(fig, uid: str) -> str:
     svg = re.sub(r"url\(#([^)]+)\)", rf"url(#{uid}-\1)", svg)
     svg = re.sub(r'href="#([^"]+)"', rf'href="#{uid}-\1"', svg)
     svg = re.sub(r"<svg ", '<svg focusable="false" aria-hidden="true" class="il-chart" ', svg, count=1)
-    return re.sub(r'(width|height)="[\d.]+pt"', "", svg, count=2)
+    svg = re.sub(r'(width|height)="[\d.]+pt"', "", svg, count=2)
+    return without_inline_style(svg)
+
+
+# The page's Content-Security-Policy allows no inline style: matplotlib's `style="…"` attributes and its one
+# `<style>` rule become SVG presentation attributes, which draw the same and are not style.
+_STYLE_ATTR = re.compile(r'\sstyle="([^"]*)"')
+_STYLE_ELEMENT = re.compile(r"\s*<defs>\s*<style[^>]*>(.*?)</style>\s*</defs>", re.S)
+_PROPERTY = re.compile(r"^[a-z-]+$")
+
+
+def _attributes(declarations: str) -> str:
+    pairs = []
+    for declaration in declarations.split(";"):
+        name, sep, value = declaration.partition(":")
+        name, value = name.strip(), value.strip().replace('"', "'")
+        if sep and _PROPERTY.match(name) and value:
+            pairs.append(f' {name}="{value}"')
+    return "".join(pairs)
+
+
+def without_inline_style(svg: str) -> str:
+    root_rules = ""
+    element = _STYLE_ELEMENT.search(svg)
+    if element:
+        # matplotlib writes one universal rule, `*{stroke-linejoin: …; stroke-linecap: …}`: both are inherited,
+        # so they go on the root element.
+        root_rules = _attributes(element.group(1).strip().lstrip("*").strip("{} \n"))
+        svg = svg[:element.start()] + svg[element.end():]
+    svg = _STYLE_ATTR.sub(lambda m: _attributes(m.group(1)), svg)
+    return svg.replace("<svg ", "<svg" + root_rules + " ", 1)
 
 
 def series(result: Result) -> tuple[list[str], list[tuple[str, list[float | None]]]]:
