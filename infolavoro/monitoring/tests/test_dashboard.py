@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import zoneinfo
 
 import pytest
@@ -61,6 +62,10 @@ def test_viewer_sees_figures_never_people(client, desk, monitoring_viewer, popul
     assert "Prova" not in page  # no surname ever
     assert "<svg" in page
     assert "<table" in page
+    # The Content-Security-Policy allows no inline style: charts carry presentation attributes instead.
+    assert "<style" not in page
+    assert not re.search(r"\sstyle=", page)
+    assert 'fill="#0066cc"' in page
     assert "&lt; 5" in page  # the 3 older people and the 3 walk-ins
     # and the personal pages stay closed to the viewer
     assert client.get(f"/{desk.slug}/sportello/").status_code == 404
