@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from infolavoro.accounts.demo import DEMO_PASSWORD
+from infolavoro.accounts.demo import ADMIN_EMAIL, DEMO_PASSWORD
 from infolavoro.intake.models import Citizen
 from tests_browser.conftest import axe
 
@@ -60,3 +60,21 @@ def test_consent_box_appears_with_a_special_need_and_is_required(browser_page, p
     expect(page.locator("#id_special_consent")).to_have_count(0)
     expect(page.get_by_role("group", name="Bisogni rilevati").get_by_label("Disabilità e inclusione lavorativa")
            ).to_be_checked()
+    # The record shows the consent: when, who recorded it, what it covers.
+    page.goto(f"/{demo_desk.slug}/sportello/schede/{citizen.pk}/")
+    expect(page.get_by_text("Consenso esplicito ai dati particolari dato il")).to_be_visible()
+    axe(page, f"record with the consent ({size})")
+    page.screenshot(path=str(SHOTS / f"special-consent-record-{size}.png"), full_page=True)
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_administrator_sees_the_special_category_flag_on_the_needs_page(browser_page, phone_page, demo_desk, size):
+    page = browser_page if size == "desktop" else phone_page
+    login(page, ADMIN_EMAIL)
+    page.goto(f"/{demo_desk.slug}/gestione/rete/temi/")
+    flags = page.get_by_label("Dato particolare (salute, disabilità)")
+    expect(flags.first).to_be_visible()
+    assert sum(flags.nth(i).is_checked() for i in range(flags.count())) == 1
+    axe(page, f"needs page ({size})")
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"needs-page-{size}.png"), full_page=True)
