@@ -18,7 +18,23 @@ class TermChoiceField(forms.ModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
 
-class CitizenForm(forms.ModelForm):
+class SpecialConsentMixin:
+    """Whether the explicit-consent box shows at first (special-consent.js shows it when a need is ticked)."""
+
+    terms_field = ""
+
+    def show_special_consent(self) -> bool:
+        if "special_consent" not in self.fields:
+            return False
+        if "special_notes" in self.fields or self["special_consent"].value() or self.errors.get("special_consent"):
+            return True
+        chosen = {str(getattr(v, "pk", v)) for v in (self[self.terms_field].value() or [])}
+        return any(str(t.pk) in chosen for t in self.fields[self.terms_field].queryset if t.special_category)
+
+
+class CitizenForm(SpecialConsentMixin, forms.ModelForm):
+    terms_field = "interests"
+
     privacy_acknowledged = forms.BooleanField(
         label=_("Ho consegnato l'informativa sulla privacy e la persona ne ha preso visione"), required=True,
         error_messages={"required": _("Prima di registrare i dati, consegna l'informativa sulla privacy.")},
@@ -35,7 +51,11 @@ class CitizenForm(forms.ModelForm):
         help_text=_("Dati particolari: solo se utili e con il consenso esplicito. Conservati a parte."),
     )
     special_consent = forms.BooleanField(
-        label=_("La persona dà il consenso esplicito al trattamento di questi dati particolari"), required=False
+        label=_("La persona dà il consenso esplicito al trattamento dei suoi dati particolari (salute, disabilità) "
+                "registrati qui"),
+        required=False,
+        help_text=_("Serve per le voci segnate come dato particolare e per le note su salute o disabilità. "
+                    "Togliendo il consenso, quei dati vengono cancellati."),
     )
 
     class Meta:
@@ -58,13 +78,12 @@ class CitizenForm(forms.ModelForm):
         if not self.instance._state.adding:
             del self.fields["privacy_acknowledged"]
             self.fields["sharing_consent"].initial = self.instance.sharing_consent
+            self.fields["special_consent"].initial = self.instance.special_consent_at is not None
             special = getattr(self.instance, "special", None) if special_enabled else None
             if special:
                 self.fields["special_notes"].initial = special.notes
-                self.fields["special_consent"].initial = True
         if not special_enabled:
             del self.fields["special_notes"]
-            del self.fields["special_consent"]
 
     def clean_codice_fiscale(self) -> str:
         value = normalise_codice_fiscale(self.cleaned_data.get("codice_fiscale", ""))
@@ -81,13 +100,6 @@ class CitizenForm(forms.ModelForm):
             validate_phone_number(value)
         return value
 
-    def clean(self) -> dict:
-        data = super().clean()
-        if data.get("special_notes", "").strip() and not data.get("special_consent"):
-            self.add_error("special_consent",
-                           _("Per registrare dati su salute o disabilità serve il consenso esplicito."))
-        return data
-
     def _post_clean(self) -> None:
         # The service builds and validates the model; skip the ModelForm's instance construction.
         pass
@@ -98,7 +110,9 @@ class SearchForm(forms.Form):
                         required=False)
 
 
-class ConsultationForm(forms.ModelForm):
+class ConsultationForm(SpecialConsentMixin, forms.ModelForm):
+    terms_field = "needs"
+
     class Meta:
         model = Consultation
         fields = ["held_at", "reason", "needs", "notes", "outcome", "next_steps"]
@@ -110,13 +124,23 @@ class ConsultationForm(forms.ModelForm):
         }
         error_messages = {"held_at": {"invalid": _("Data e ora non valide: usa il formato gg/mm/aaaa hh:mm.")}}
 
-    def __init__(self, *args, desk: Desk, **kwargs) -> None:
+    special_consent = forms.BooleanField(
+        label=_("La persona dà il consenso esplicito al trattamento dei suoi dati particolari (salute, disabilità) "
+                "registrati qui"),
+        required=False, help_text=_("Serve per le voci segnate come dato particolare."),
+    )
+
+    def __init__(self, *args, desk: Desk, citizen: Citizen | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["needs"] = TermChoiceField(queryset=taxonomy_terms(desk), required=False,
                                                label=_("Bisogni rilevati"))
+        if citizen is not None and citizen.special_consent_at is not None:
+            del self.fields["special_consent"]  # already given: recorded on the person's record
         self.fields["held_at"].input_formats = ["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M"]
         if not self.is_bound:
-            self.initial.setdefault("held_at", timezone.localtime().strftime("%Y-%m-%dT%H:%M"))
+            # The appointment's time when there is one, else now; in the zone the input is parsed in.
+            held_at = self.initial.get("held_at") or timezone.now()
+            self.initial["held_at"] = timezone.localtime(held_at).strftime("%Y-%m-%dT%H:%M")
 
     def _post_clean(self) -> None:
         pass

@@ -101,6 +101,14 @@ class Citizen(models.Model):
     sharing_consent = models.BooleanField(_("consenso a condividere i dati con i soggetti della rete"),
                                           default=False)
     sharing_consent_changed_at = models.DateTimeField(null=True, blank=True)
+    # Explicit consent to special-category data (GDPR art. 9): needs flagged as such, health or disability notes.
+    # Without it none is stored (the service refuses; database triggers refuse the needs, see migration 0003).
+    special_consent_at = models.DateTimeField(_("consenso esplicito ai dati particolari dato il"), null=True,
+                                              blank=True)
+    special_consent_by = models.ForeignKey("accounts.User", on_delete=models.SET_NULL, null=True, blank=True,
+                                           related_name="+", verbose_name=_("consenso registrato da"))
+    special_consent_scope = models.CharField(_("dati particolari coperti dal consenso"), max_length=300,
+                                             blank=True)
     created_by = models.ForeignKey("accounts.User", on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     last_activity_at = models.DateTimeField(db_index=True)
@@ -118,6 +126,12 @@ class Citizen(models.Model):
             models.CheckConstraint(
                 condition=Q(anonymised_at__isnull=False) | Q(privacy_acknowledged_at__isnull=False),
                 name="citizen_privacy_acknowledged",
+            ),
+            # A consent is recorded with what it covers; no scope without a consent.
+            models.CheckConstraint(
+                condition=Q(special_consent_at__isnull=True, special_consent_scope="")
+                | Q(special_consent_at__isnull=False) & ~Q(special_consent_scope=""),
+                name="citizen_special_consent_has_scope",
             ),
             models.CheckConstraint(
                 condition=Q(anonymised_at__isnull=True)

@@ -104,6 +104,64 @@ def _save_citizen(citizen: Citizen) -> None:
         raise ValidationError({"codice_fiscale": _("Esiste già una scheda con questo codice fiscale.")}) from exc
 
 
+SPECIAL_NOTES_SCOPE = "note su salute o disabilità"
+
+
+def special_terms(terms: Iterable[TaxonomyTerm]) -> list[TaxonomyTerm]:
+    """The needs among `terms` that reveal special-category data (GDPR art. 9)."""
+    return [t for t in terms if t.special_category]
+
+
+def _special_consent_error(terms: Sequence[TaxonomyTerm]) -> ValidationError:
+    if not terms:
+        return ValidationError(
+            {"special_consent": _("Per registrare dati su salute o disabilità serve il consenso esplicito.")})
+    names = ", ".join(f"«{t.name}»" for t in terms)
+    return ValidationError({"special_consent": _(
+        "Per registrare %(names)s (dato particolare: salute, disabilità) serve il consenso esplicito della persona: "
+        "spunta il consenso oppure togli la voce.") % {"names": names}})
+
+
+def _require_special_consent(citizen: Citizen, terms: Sequence[TaxonomyTerm], consent: bool | None, actor: Any,
+                             now: dt.datetime, *, notes: bool = False) -> str:
+    """The one rule for special-category data: stored only with the person's explicit consent, recorded with
+    what it covers, when and who recorded it. `consent` is the box ticked now (None: not asked). Call it before
+    writing the data (the database triggers check the consent is there). Returns what changed, for the audit."""
+    covered = [t.name for t in terms] + ([SPECIAL_NOTES_SCOPE] if notes else [])
+    if not covered:
+        return ""
+    if consent is False or (consent is None and citizen.special_consent_at is None):
+        raise _special_consent_error(terms)  # the box unticked, or never given
+    scope = [part for part in citizen.special_consent_scope.split("; ") if part]
+    scope += [name for name in covered if name not in scope]
+    new_scope = "; ".join(scope)[:300]
+    if citizen.special_consent_at is not None and new_scope == citizen.special_consent_scope:
+        return ""
+    if citizen.special_consent_at is None or consent:
+        citizen.special_consent_at = now
+        citizen.special_consent_by = actor if getattr(actor, "pk", None) else None
+    citizen.special_consent_scope = new_scope
+    Citizen.objects.filter(pk=citizen.pk).update(special_consent_at=citizen.special_consent_at,
+                                                 special_consent_by=citizen.special_consent_by,
+                                                 special_consent_scope=new_scope)
+    return "consenso dati particolari"
+
+
+def _withdraw_special_consent(citizen: Citizen) -> str:
+    """Consent withdrawn: the special-category data it covered goes (notes, and the flagged needs on the record
+    and in past consultations), then the consent record itself."""
+    if citizen.special_consent_at is None:
+        return ""
+    citizen.interests.through.objects.filter(citizen=citizen, taxonomyterm__special_category=True).delete()
+    Consultation.needs.through.objects.filter(consultation__citizen=citizen,
+                                              taxonomyterm__special_category=True).delete()
+    SpecialCategoryData.objects.filter(citizen=citizen).delete()
+    citizen.special_consent_at, citizen.special_consent_by, citizen.special_consent_scope = None, None, ""
+    Citizen.objects.filter(pk=citizen.pk).update(special_consent_at=None, special_consent_by=None,
+                                                 special_consent_scope="")
+    return "consenso dati particolari revocato, dati particolari cancellati"
+
+
 def _set_special(citizen: Citizen, notes: str, explicit_consent: bool, actor: Any, now: dt.datetime) -> str:
     """Create, update or drop the special-category data; return what changed for the audit log."""
     notes = (notes or "").strip()
@@ -145,9 +203,13 @@ def create_citizen(
     citizen = Citizen(desk=desk, created_by=actor, last_activity_at=now, privacy_acknowledged_at=now,
                       sharing_consent=sharing_consent, sharing_consent_changed_at=now if sharing_consent else None,
                       **_clean_values(data))
+    terms = _check_terms(desk, interests)
     _save_citizen(citizen)
-    citizen.interests.set(_check_terms(desk, interests))
     changed = ["scheda", "consenso informativa"] + (["consenso condivisione"] if sharing_consent else [])
+    consent = _require_special_consent(citizen, special_terms(terms), special_consent, actor, now,
+                                       notes=bool((special_notes or "").strip()))
+    changed += [consent] if consent else []
+    citizen.interests.set(terms)
     if _set_special(citizen, special_notes, special_consent, actor, now):
         changed.append("dati particolari")
     audit(citizen, actor, AuditAction.CREATE, ", ".join(changed), now)
@@ -157,9 +219,11 @@ def create_citizen(
 @transaction.atomic
 def update_citizen(
     citizen: Citizen, data: dict[str, Any], actor: Any, *, interests: Iterable[TaxonomyTerm] | None = None,
-    sharing_consent: bool | None = None, special_notes: str | None = None, special_consent: bool = False,
+    sharing_consent: bool | None = None, special_notes: str | None = None, special_consent: bool | None = None,
     now: dt.datetime | None = None,
 ) -> Citizen:
+    """Change the record. `special_consent`: the explicit-consent box as ticked now (None: not asked); unticked
+    with no special-category data left on the form, it withdraws the consent and erases what it covered."""
     _check(actor, "citizen.change", citizen)
     now = _now(now)
     citizen = Citizen.objects.select_for_update().get(pk=citizen.pk)
@@ -174,12 +238,21 @@ def update_citizen(
         changed.append("consenso condivisione " + ("dato" if sharing_consent else "revocato"))
     citizen.last_activity_at = now
     _save_citizen(citizen)
-    if interests is not None:
-        terms = _check_terms(citizen.desk, interests)
-        if {t.pk for t in terms} != set(citizen.interests.values_list("pk", flat=True)):
-            citizen.interests.set(terms)
-            changed.append("interests")
-    if special_notes is not None and _set_special(citizen, special_notes, special_consent, actor, now):
+    terms = _check_terms(citizen.desk, interests) if interests is not None else list(citizen.interests.all())
+    notes = (special_notes if special_notes is not None
+             else getattr(SpecialCategoryData.objects.filter(citizen=citizen).first(), "notes", ""))
+    special = special_terms(terms)
+    if special_consent is False and not special and not notes.strip():
+        withdrawn = _withdraw_special_consent(citizen)
+        changed += [withdrawn] if withdrawn else []
+    else:
+        consent = _require_special_consent(citizen, special, special_consent, actor, now, notes=bool(notes.strip()))
+        changed += [consent] if consent else []
+    if interests is not None and {t.pk for t in terms} != set(citizen.interests.values_list("pk", flat=True)):
+        citizen.interests.set(terms)
+        changed.append("interests")
+    if special_notes is not None and _set_special(citizen, special_notes,
+                                                  citizen.special_consent_at is not None, actor, now):
         changed.append("dati particolari")
     audit(citizen, actor, AuditAction.UPDATE, ", ".join(changed) or "nessuna modifica", now)
     return citizen
@@ -188,7 +261,7 @@ def update_citizen(
 @transaction.atomic
 def record_consultation(
     citizen: Citizen, data: dict[str, Any], actor: Any, *, needs: Iterable[TaxonomyTerm] = (),
-    booking: Any = None, now: dt.datetime | None = None,
+    booking: Any = None, special_consent: bool | None = None, now: dt.datetime | None = None,
 ) -> Consultation:
     """Record a meeting. When it is the citizen's appointment from the agenda, the booking is linked and,
     if still open, marked as completed."""
@@ -203,10 +276,15 @@ def record_consultation(
             raise ValidationError(_("Appuntamento di un altro sportello."))
         if booking.status in (BookingStatus.BOOKED, BookingStatus.CHECKED_IN):
             booking_services.set_status(booking, BookingStatus.COMPLETED, actor)
+    terms = _check_terms(citizen.desk, needs)
+    citizen = Citizen.objects.select_for_update().get(pk=citizen.pk)
+    consent = _require_special_consent(citizen, special_terms(terms), special_consent, actor, now)
+    if consent:
+        audit(citizen, actor, AuditAction.UPDATE, consent, now)
     consultation = Consultation(desk_id=citizen.desk_id, citizen=citizen, operator=actor, booking=booking, **values)
     consultation.full_clean(exclude=["needs"])
     consultation.save()
-    consultation.needs.set(_check_terms(citizen.desk, needs))
+    consultation.needs.set(terms)
     Citizen.objects.filter(pk=citizen.pk).update(last_activity_at=now)
     audit(citizen, actor, AuditAction.CREATE, "colloquio", now)
     return consultation
@@ -277,6 +355,11 @@ def citizen_data(citizen: Citizen) -> dict[str, Any]:
             "sharing_consent_changed_at": citizen.sharing_consent_changed_at,
             "created_at": citizen.created_at,
             "last_activity_at": citizen.last_activity_at,
+            "special_category_consent": (
+                {"given_at": citizen.special_consent_at, "covers": citizen.special_consent_scope,
+                 "recorded_by": str(citizen.special_consent_by) if citizen.special_consent_by else ""}
+                if citizen.special_consent_at else None
+            ),
             "special_category_data": (
                 {"notes": special.notes, "explicit_consent_at": special.explicit_consent_at} if special else None
             ),

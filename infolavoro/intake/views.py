@@ -30,10 +30,10 @@ from .models import AuditAction, JobPortal, SpecialCategoryData
 
 def _citizen_kwargs(form: CitizenForm) -> dict:
     data = form.cleaned_data
-    kwargs = {"interests": data.get("interests") or [], "sharing_consent": data.get("sharing_consent", False)}
+    kwargs = {"interests": data.get("interests") or [], "sharing_consent": data.get("sharing_consent", False),
+              "special_consent": data.get("special_consent", False)}
     if "special_notes" in form.fields:
         kwargs["special_notes"] = data.get("special_notes", "")
-        kwargs["special_consent"] = data.get("special_consent", False)
     return kwargs
 
 
@@ -113,13 +113,17 @@ def consultation_new(request: HttpRequest, desk_slug: str, pk) -> HttpResponse:
     citizen = selectors.citizen(request.user, desk, pk)
     require(request.user, "citizen.change", citizen)
     booking = _booking_param(request)
-    initial = {"reason": booking.reason.label, "notes": booking.details} if booking else None
-    form = ConsultationForm(request.POST or None, desk=desk, initial=initial)
+    # The needs already on the record (just ticked when it was created) and, from the agenda, the appointment's
+    # reason, details and time.
+    initial = {"needs": list(citizen.interests.all())}
+    if booking:
+        initial.update(reason=booking.reason.label, notes=booking.details, held_at=booking.start)
+    form = ConsultationForm(request.POST or None, desk=desk, citizen=citizen, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             consultation = services.record_consultation(citizen, data, request.user, needs=data["needs"],
-                                                        booking=booking)
+                                                        booking=booking, special_consent=data.get("special_consent"))
         except ValidationError as exc:
             form.add_error(None, exc)
         else:

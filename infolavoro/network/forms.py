@@ -124,6 +124,8 @@ class TermRowForm(forms.Form):
     description = forms.CharField(label=_("Spiegazione per il cittadino"), required=False,
                                   widget=forms.Textarea(attrs={"rows": 2}))
     position = forms.IntegerField(label=_("Ordine"), min_value=0, initial=0)
+    special_category = forms.BooleanField(
+        label=_("Dato particolare (salute, disabilità): serve il consenso esplicito"), required=False)
     delete = forms.BooleanField(label=_("Elimina"), required=False)
 
 

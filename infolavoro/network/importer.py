@@ -31,7 +31,7 @@ MAX_ROWS = 20_000
 
 # The spreadsheet template: sheet → columns. The first columns of each sheet are required (REQUIRED).
 TEMPLATE: dict[str, list[str]] = {
-    "bisogni": ["codice", "nome", "descrizione"],
+    "bisogni": ["codice", "nome", "descrizione", "dati_particolari"],
     "soggetti": ["codice", "nome", "tipo", "sigla", "descrizione", "email", "sito", "telefono", "come_accedere",
                  "ultima_verifica"],
     "sedi": ["soggetto", "nome", "indirizzo", "citta", "piano_ufficio", "cap", "provincia", "accessibilita",
@@ -259,6 +259,18 @@ class RowError(Exception):
     pass
 
 
+YES = {"sì", "si", "s", "x", "yes", "y", "1", "vero", "true"}
+NO = {"", "no", "n", "0", "falso", "false"}
+
+
+def _yes(value: str) -> bool:
+    """A yes/no cell ("sì", "x", "no", empty)."""
+    value = value.strip().lower()
+    if value in YES | NO:
+        return value in YES
+    raise RowError(_("«%(value)s» non è sì o no.") % {"value": value[:20]})
+
+
 def _date(value: str, label: str, shift: dt.timedelta) -> dt.date | None:
     if not value:
         return None
@@ -383,8 +395,11 @@ def _plan_template(sheets: dict[str, list[dict[str, str]]], shift: dt.timedelta,
             if code in term_codes:
                 raise RowError(_("codice «%(code)s» ripetuto.") % {"code": code})
             term_codes.add(code)
-            plan.terms.append({"code": code, "name": _text(row, "nome", 120, "nome"),
-                               "description": _text(row, "descrizione", 2000), "position": len(plan.terms) * 10 + 10})
+            term = {"code": code, "name": _text(row, "nome", 120, "nome"),
+                    "description": _text(row, "descrizione", 2000), "position": len(plan.terms) * 10 + 10}
+            if "dati_particolari" in row:
+                term["special_category"] = _yes(_text(row, "dati_particolari", 10))
+            plan.terms.append(term)
         except RowError as exc:
             plan.reject("bisogni", number, str(exc))
 

@@ -35,6 +35,12 @@ class TaxonomyTerm(models.Model):
     description = models.TextField(_("descrizione"), blank=True)
     parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="children")
     position = models.PositiveSmallIntegerField(_("ordine"), default=0)
+    # Ticking it on a person says something about their health (GDPR art. 9): stored only with explicit consent.
+    special_category = models.BooleanField(
+        _("dato particolare"), default=False,
+        help_text=_("Rivela informazioni sulla salute o sulla disabilità: sulla scheda di una persona si registra "
+                    "solo con il suo consenso esplicito."),
+    )
 
     class Meta:
         ordering = ["position", "name"]

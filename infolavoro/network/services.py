@@ -292,7 +292,8 @@ def save_terms(desk: Any, rows: list[dict[str, Any]], actor: Any) -> None:
     for position, row in enumerate(rows):
         term, _created = TaxonomyTerm.objects.get_or_create(desk=desk, code=row["code"], defaults={
             "name": row["name"], "description": row.get("description", ""), "position": row.get("position",
-                                                                                                 position)})
+                                                                                                 position),
+            "special_category": bool(row.get("special_category"))})
         if row.get("delete"):
             in_use = (term.services.exists() or Project.objects.filter(taxonomy_terms=term).exists()
                       or TrainingOpportunity.objects.filter(taxonomy_terms=term).exists())
@@ -304,6 +305,7 @@ def save_terms(desk: Any, rows: list[dict[str, Any]], actor: Any) -> None:
         term.name = clean_text(row["name"])
         term.description = clean_text(row.get("description", ""))
         term.position = row.get("position", position)
+        term.special_category = bool(row.get("special_category"))
         term.save()
 
 
@@ -407,7 +409,9 @@ def import_network(desk: Any, tables: Any, actor: Any, *, skip_invalid: bool = F
 
     terms = {t.code: t for t in TaxonomyTerm.objects.filter(desk=desk)}
     for record in plan.terms:
-        upsert(TaxonomyTerm, terms, record["code"], clean(record, ["name", "description", "position"]),
+        # The special-category flag only when the file says it (the template's column; HSDS has none).
+        keys = ["name", "description", "position"] + (["special_category"] if "special_category" in record else [])
+        upsert(TaxonomyTerm, terms, record["code"], clean(record, keys),
                "bisogni", desk=desk, code=record["code"])
     flush(TaxonomyTerm)
 

@@ -198,7 +198,8 @@ def terms(request: HttpRequest, desk_slug: str) -> HttpResponse:
     require(request.user, "desk.administer", request.desk)
     existing = list(selectors.topics(request.desk))
     formset = TermFormSet(request.POST or None, prefix="t", initial=[
-        {"code": t.code, "name": t.name, "description": t.description, "position": t.position} for t in existing])
+        {"code": t.code, "name": t.name, "description": t.description, "position": t.position,
+         "special_category": t.special_category} for t in existing])
     if request.method == "POST" and formset.is_valid():
         rows = [f.cleaned_data for f in formset.forms if f.cleaned_data.get("code")]
         try:

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from infolavoro.accounts.permissions import can, require
 from infolavoro.booking import engine
 from infolavoro.booking import selectors as booking_selectors
+from infolavoro.booking.dates import askable, parse_instant
 from infolavoro.booking.services import SlotUnavailable
 from infolavoro.intake import selectors as intake_selectors
 from infolavoro.intake import services as intake_services
@@ -156,9 +157,11 @@ def book(request: HttpRequest, desk_slug: str, pk) -> HttpResponse:
     slots = engine.free_slots(calendar, today, today + dt.timedelta(days=21), enforce_notice=False)
     error = ""
     if request.method == "POST":
-        chosen = request.POST.get("start", "")
+        # The one date-range guard: malformed, year 1 or 9999, or beyond the staff's range is "choose a time".
+        start = parse_instant(request.POST.get("start", ""), askable(calendar, staff=True), calendar.desk.tz)
         try:
-            start = dt.datetime.fromisoformat(chosen)
+            if start is None:
+                raise ValueError
             services.book_appointment(referral, start, request.user)
         except ValueError:
             error = _("Scegli un orario.")

@@ -53,3 +53,45 @@ def test_seed_demo_loads_la_spezia_as_the_article_describes_it_and_is_idempotent
     viewer_desks = set(RoleAssignment.objects.filter(user__email="monitoraggio@regione.example",
                                                      role=Role.MONITORING_VIEWER).values_list("desk__slug", flat=True))
     assert viewer_desks == {"la-spezia", "sarzana"}
+
+
+@pytest.mark.django_db
+def test_seeded_demo_is_plausible_on_both_desks():
+    """Issue 10 item 15, on the demo as `make run` seeds it (both desks): courses start and end on weekdays,
+    spread over the coming months; services are described as what they are (translations do not speak of a
+    level test, a «sportello» is never listed as a course); the need revealing disability is flagged."""
+    import re
+    from collections import Counter
+
+    from django.utils import timezone
+
+    from infolavoro.network.models import TaxonomyTerm, TrainingOpportunity
+
+    call_command("seed_demo")
+    today = timezone.localdate()
+    for slug in ("la-spezia", "sarzana"):
+        courses = list(TrainingOpportunity.objects.filter(organization__desk__slug=slug).select_related("service"))
+        assert len(courses) >= 3, slug
+        assert [c for c in courses if c.starts_on.weekday() >= 5 or c.ends_on.weekday() >= 5] == [], slug
+        assert all(c.starts_on >= today for c in courses), slug
+        starts = sorted(c.starts_on for c in courses)
+        assert starts[-1] - starts[0] >= dt.timedelta(days=60), slug  # over the coming months
+        assert len(set(starts)) == len(starts), slug  # no bunching on one or two dates
+        busiest_month = Counter((d.year, d.month) for d in starts).most_common(1)[0][1]
+        assert busiest_month <= max(2, len(starts) // 3), (slug, busiest_month)
+        for course in courses:
+            names = f"{course.title} {course.service.name if course.service else ''}".lower()
+            assert "sportello" not in names, course.title
+            assert "tirocini" not in names, course.title
+        flagged = TaxonomyTerm.objects.filter(desk__slug=slug, special_category=True)
+        assert list(flagged.values_list("code", flat=True)) == ["disabilita-inclusione"], slug
+
+    internships = Service.objects.get(organization__desk__slug="la-spezia",
+                                      name="Sportello tirocini e percorsi per le competenze")
+    assert not internships.trainings.exists()
+    translations = Service.objects.get(organization__desk__slug="la-spezia",
+                                       slug="traduzioni-per-il-riconoscimento-dei-titoli")
+    text = " ".join([translations.name, translations.description, translations.audience, translations.eligibility,
+                     translations.how_to_access, translations.cost]).lower()
+    assert not re.search(r"\btest\b|livell|prova|esame", text), text
+    assert not translations.trainings.exists()

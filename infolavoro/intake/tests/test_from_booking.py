@@ -2,6 +2,7 @@
 phone) or a new one prefilled from the booking; recording the consultation closes the appointment."""
 
 import datetime as dt
+import re
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -94,3 +95,30 @@ def test_phone_matches_however_it_was_spaced(desk, operator, citizen, reasons, s
     assert citizen_for_booking(desk, booking) == citizen
     Citizen.objects.filter(pk=citizen.pk).update(phone="333 1234568")
     assert citizen_for_booking(desk, booking) is None
+
+
+def test_consultation_form_defaults_to_the_appointment_time_and_the_needs_on_the_record(client, operator, desk,
+                                                                                         booking):
+    """Creating the record from the agenda and going on to the consultation: the needs just ticked are
+    prefilled, and the date is the appointment's, not now."""
+    from infolavoro.network.models import TaxonomyTerm
+
+    cv = TaxonomyTerm.objects.create(desk=desk, code="cv", name="Curriculum vitae")
+    TaxonomyTerm.objects.create(desk=desk, code="formazione", name="Corsi di formazione")
+    client.force_login(operator)
+    new = reverse("intake:citizen_new", args=["la-spezia"]) + f"?prenotazione={booking.pk}"
+    response = client.post(new, {"first_name": "Maria", "last_name": "Rossi", "email": "maria.rossi@example.org",
+                                 "privacy_acknowledged": "on", "interests": [str(cv.pk)]})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    citizen = Citizen.objects.get()
+    assert response["Location"].endswith(f"?prenotazione={booking.pk}")
+    form = client.get(response["Location"]).context["form"]
+    assert [t.pk for t in form.initial["needs"]] == [cv.pk]
+    assert form["held_at"].value() == "2026-12-09T09:00"
+    page = client.get(response["Location"]).content.decode()
+    assert re.search(rf'<input[^>]*value="{cv.pk}"[^>]*checked', page)
+    assert 'value="2026-12-09T09:00"' in page
+    # Without an appointment the date is now (the desk's local time) and the needs are still the record's.
+    plain = client.get(reverse("intake:consultation_new", args=["la-spezia", citizen.pk])).context["form"]
+    assert [t.pk for t in plain.initial["needs"]] == [cv.pk]
+    assert plain["held_at"].value() != "2026-12-09T09:00"

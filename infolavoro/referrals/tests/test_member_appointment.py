@@ -69,3 +69,31 @@ def test_member_confirms_the_booked_time_without_typing_it(client, referral, ope
                 {"to_state": State.APPOINTMENT_SET, "appointment_set-appointment_at": "2030-01-15T10:00"})
     referral.refresh_from_db()
     assert (referral.state, referral.appointment_at) == (State.APPOINTMENT_SET, MONDAY)
+
+
+@pytest.mark.parametrize("value", ["9999-12-31T23:30:00+00:00", "9999-12-31T09:00", "0001-01-01T00:00",
+                                   "2026-13-45T09:00", "not-a-date", ""])
+def test_booking_page_answers_out_of_range_or_garbage_times_clearly(client, referral, operator, member_calendar,
+                                                                     monkeypatch, value):
+    """The chosen time goes through the one date-range guard (booking.dates): a clear message, never a 500."""
+    from django.utils import timezone
+
+    monkeypatch.setattr(timezone, "now", lambda: NOW)
+    client.force_login(operator)
+    url = reverse("referrals:book", args=["la-spezia", referral.pk])
+    response = client.post(url, {"start": value})
+    assert response.status_code == 400
+    assert "Scegli un orario" in response.content.decode()
+    assert not Booking.objects.exists()
+
+
+def test_booking_page_refuses_a_time_beyond_the_calendars_horizon(client, referral, operator, member_calendar,
+                                                                   monkeypatch):
+    from django.utils import timezone
+
+    monkeypatch.setattr(timezone, "now", lambda: NOW)
+    client.force_login(operator)
+    far = MONDAY + dt.timedelta(days=7 * 60)  # a Monday more than a year ahead
+    response = client.post(reverse("referrals:book", args=["la-spezia", referral.pk]), {"start": far.isoformat()})
+    assert response.status_code == 400
+    assert not Booking.objects.exists()
