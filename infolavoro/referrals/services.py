@@ -102,12 +102,12 @@ def book_appointment(referral: Referral, start: dt.datetime, actor: Any, *, now:
     if calendar is None:
         raise ValidationError(_("Questo servizio non ha un calendario: l'appuntamento lo fissa il soggetto."))
     citizen = referral.citizen
-    reasons = booking_selectors.reasons(referral.desk)
-    reason = reasons.filter(code="rete").first() or reasons.first()
+    # The member is told of the appointment by the booking itself (booking.services, with the referral's code).
     booking = booking_services.book(
-        calendar, start=start, reason_code=reason.code if reason else "", first_name=citizen.first_name,
+        calendar, start=start, reason_code="", first_name=citizen.first_name,
         last_name=citizen.last_name, email=citizen.email, phone=citizen.phone,
         details=f"Segnalazione {referral.code}", privacy_consent=True, actor=actor, now=now,
+        referral_code=referral.code,
     )
     referral.booking = booking
     referral.appointment_at = booking.start

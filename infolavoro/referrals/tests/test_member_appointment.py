@@ -69,3 +69,16 @@ def test_member_confirms_the_booked_time_without_typing_it(client, referral, ope
                 {"to_state": State.APPOINTMENT_SET, "appointment_set-appointment_at": "2030-01-15T10:00"})
     referral.refresh_from_db()
     assert (referral.state, referral.appointment_at) == (State.APPOINTMENT_SET, MONDAY)
+
+
+def test_the_member_learns_the_appointment_the_desk_booked_while_referring(member_editor, referral, operator,
+                                                                           member_calendar):
+    from infolavoro.notifications.models import OutboxMessage
+
+    services.book_appointment(referral, MONDAY, operator, now=NOW)
+    to_member = [m for m in OutboxMessage.objects.order_by("pk") if m.to == ["redazione@example.org"]]
+    assert [m.template for m in to_member] == ["referrals/email/member_new.txt", "booking/email/member_booking.txt"]
+    appointment = to_member[1]
+    assert referral.code in appointment.body
+    assert "lunedì 7 dicembre 2026, 09:00" in appointment.body
+    assert appointment.attachments.get().filename == "appuntamento.ics"
