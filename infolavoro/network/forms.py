@@ -165,6 +165,7 @@ class ScheduleForm(forms.ModelForm):
 
     days = forms.MultipleChoiceField(label=_("Giorni"), choices=DAYS, widget=forms.CheckboxSelectMultiple,
                                      error_messages={"required": _("Scegli almeno un giorno.")})
+    field_order = ["service", "location", "days", "opens_at", "closes_at"]
 
     class Meta:
         model = Schedule
