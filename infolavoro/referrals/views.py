@@ -75,8 +75,8 @@ def new(request: HttpRequest, desk_slug: str, consultation_pk) -> HttpResponse:
                                             "consegnaglieli tu."))
             if not referral.member_can_respond:
                 messages.warning(request, _(
-                    "%(name)s non ha ancora un accesso a InfoLavoro: non potrà accettare né aggiornare la "
-                    "segnalazione. Sentilo per telefono e invita un suo referente dalla gestione della rete."
+                    "%(name)s non ha ancora un accesso a InfoLavoro: sentilo per telefono e registra qui, per suo "
+                    "conto, quello che ti dice; puoi invitare un suo referente dalla gestione della rete."
                 ) % {"name": referral.organization.name})
             return redirect("referrals:detail", desk_slug=desk.slug, pk=referral.pk)
     elif request.method == "GET":

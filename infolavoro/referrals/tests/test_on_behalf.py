@@ -86,10 +86,12 @@ def test_the_database_refuses_on_behalf_for_the_desks_own_steps(referral, operat
 
 def test_the_referral_form_warns_before_sending_when_the_member_has_no_access(client, desk, operator, consultation,
                                                                               service, other_service, terms,
-                                                                              other_editor):
+                                                                              other_editor,
+                                                                              django_assert_max_num_queries):
     client.force_login(operator)
     url = reverse("referrals:new", args=[desk.slug, consultation.pk])
-    body = client.get(url).content.decode()
+    with django_assert_max_num_queries(13):  # one query for all members' access, not one per service
+        body = client.get(url).content.decode()
     warning = "Questo membro non ha accesso a InfoLavoro: riceverà un&#x27;e-mail; registrerai tu l&#x27;esito"
     assert warning in body
     assert 'aria-describedby="id_service_0-access"' in body
