@@ -104,7 +104,7 @@ def place_of(calendar: Calendar) -> str:
 
 def contact_of(calendar: Calendar) -> dict[str, str]:
     """Whom the person asks "per informazioni": the desk for its own calendar; for a member's premises the
-    member (its service's address, else its own phone and e-mail), never the desk's phone."""
+    member (its phone, and the service's e-mail or else its own), never the desk's phone."""
     if calendar.is_desk_calendar:
         desk = calendar.desk
         return {"name": desk.name, "phone": desk.phone, "email": desk.email}
