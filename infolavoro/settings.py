@@ -226,6 +226,7 @@ PERIODIC_TASKS = {
     "infolavoro.intake.tasks.anonymise_inactive_citizens": 24 * 3600,
     "infolavoro.referrals.tasks.send_referral_follow_ups": 24 * 3600,
     "infolavoro.booking.tasks.send_booking_reminders": 3600,
+    "infolavoro.booking.tasks.send_member_agendas": 3600,
     "infolavoro.booking.tasks.anonymise_old_bookings": 24 * 3600,
     "infolavoro.network.tasks.send_stale_reminders": 24 * 3600,
     "infolavoro.network.tasks.rebuild_stale_brochures": 300,

@@ -65,7 +65,8 @@ def booking_ics(booking: Booking, method: str = "REQUEST") -> bytes:
     event.add("dtstamp", dt.datetime.now(dt.UTC))
     event.add("dtstart", booking.start.astimezone(dt.UTC))
     event.add("dtend", booking.end.astimezone(dt.UTC))
-    event.add("summary", f"{booking.desk.name} – {booking.reason.label}")
+    organizer = booking.desk.name if booking.calendar.is_desk_calendar else booking.calendar.service.organization.name
+    event.add("summary", f"{organizer} – {booking.subject}")
     event.add("location", place_of(booking.calendar))
     event.add("description", f"{booking.code}")
     event.add("status", "CANCELLED" if method == "CANCEL" else "CONFIRMED")

@@ -36,8 +36,12 @@ class ReasonForm(forms.Form):
                               help_text=_("Facoltativo. Non scrivere dati sulla salute o altri dati delicati."))
 
     def __init__(self, *args, reasons, **kwargs):
+        """`reasons` None: no topic is asked (an appointment at a member's premises is about its service)."""
         super().__init__(*args, **kwargs)
-        self.fields["reason"].choices = [(r.code, r.label) for r in reasons]
+        if reasons is None:
+            del self.fields["reason"]
+        else:
+            self.fields["reason"].choices = [(r.code, r.label) for r in reasons]
 
 
 class ContactForm(forms.Form):

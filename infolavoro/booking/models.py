@@ -214,6 +214,14 @@ class Booking(models.Model):
     def organization_id(self):
         return self.calendar.organization_id
 
+    @property
+    def subject(self) -> str:
+        """What the appointment is about, as people are told: the member's service at its premises (the desk's
+        topics are the desk's own), the chosen topic at the desk."""
+        if self.calendar.service_id:
+            return self.calendar.service.name
+        return self.reason.label
+
 
 class ServiceRating(models.Model):
     """How a person rated an appointment (the Designers Italia service-rating model: 1–5 and one optional
@@ -235,3 +243,18 @@ class ServiceRating(models.Model):
 
     def __str__(self) -> str:
         return f"{self.rated_at:%Y-%m} {self.score}"
+
+
+class MemberAgendaSent(models.Model):
+    """The daily agenda e-mail of a member without a login was sent for this date: at most one per member per
+    day (the unique constraint makes the periodic task idempotent, also when two workers run it at once)."""
+
+    organization = models.ForeignKey("network.Organization", on_delete=models.CASCADE, related_name="+")
+    date = models.DateField()
+    sent_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["organization", "date"], name="member_agenda_once_a_day")]
+
+    def __str__(self) -> str:
+        return f"{self.organization_id} {self.date}"

@@ -23,6 +23,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from infolavoro.accounts.permissions import can
 from infolavoro.core.dates import long_date
@@ -71,15 +72,54 @@ def manage_url(booking: Booking) -> str:
                                                                  "token": manage_token(booking)})
 
 
-def place_of(calendar: Calendar) -> str:
-    """Where the appointment is: the desk's office, or the member's premises."""
+def _member_location(calendar: Calendar) -> Any:
+    service = calendar.service
+    return service.locations.first() or service.organization.locations.first()
+
+
+def address_of(calendar: Calendar) -> str:
+    """The street address of the appointment, once: the desk's office, or the member's premises (the location's
+    own name, often just "Sede", adds nothing to the address and is left out)."""
     if calendar.is_desk_calendar:
         desk = calendar.desk
-        parts = [desk.name, desk.address, f"{desk.postal_code} {desk.comune}".strip(), desk.office]
-        return ", ".join(p for p in parts if p)
-    organization = calendar.service.organization
-    location = calendar.service.locations.first() or organization.locations.first()
-    return f"{organization.name}, {location}" if location else organization.name
+        parts = [desk.address, f"{desk.postal_code} {desk.comune}".strip(), desk.office]
+    else:
+        location = _member_location(calendar)
+        if location is None:
+            return ""
+        parts = [location.address_1, location.address_2, f"{location.postal_code} {location.city}".strip()]
+    seen: list[str] = []
+    for part in (p.strip() for p in parts):
+        if part and part.casefold() not in {s.casefold() for s in seen}:
+            seen.append(part)
+    return ", ".join(seen)
+
+
+def place_of(calendar: Calendar) -> str:
+    """Where the appointment is, named once: the desk (or the member) and its address."""
+    name = calendar.desk.name if calendar.is_desk_calendar else calendar.service.organization.name
+    address = address_of(calendar)
+    return f"{name}, {address}" if address else name
+
+
+def contact_of(calendar: Calendar) -> dict[str, str]:
+    """Whom the person asks "per informazioni": the desk for its own calendar; for a member's premises the
+    member (its phone, and the service's e-mail or else its own), never the desk's phone."""
+    if calendar.is_desk_calendar:
+        desk = calendar.desk
+        return {"name": desk.name, "phone": desk.phone, "email": desk.email}
+    service = calendar.service
+    organization = service.organization
+    return {"name": organization.name, "phone": organization.phone,
+            "email": service.email or organization.email}
+
+
+def member_reason(desk: Any) -> Reason | None:
+    """The desk's topic under which appointments at a member's premises are counted (the person is not asked:
+    the member's service is the topic): "rete" when the desk has it, else "altro", else its first topic."""
+    reasons = {r.code: r for r in Reason.objects.filter(desk=desk, is_active=True)}
+    return reasons.get("rete") or reasons.get("altro") or next(
+        iter(sorted(reasons.values(), key=lambda r: (r.position, r.label))), None)
 
 
 def _is_staff(actor: Any, calendar: Calendar) -> bool:
@@ -143,17 +183,57 @@ def _take_seat(calendar: Calendar, start: dt.datetime, now: dt.datetime, *, enfo
 
 
 def _email(booking: Booking, template: str, subject: str, *, method: str = "REQUEST", **extra: Any) -> None:
-    if not booking.email:
+    """Tell the person (when there is an address) and, for an appointment at a member's premises, the member."""
+    desk = booking.desk
+    calendar = booking.calendar
+    when = long_date(timezone.localtime(booking.start, desk.tz), with_time=True)
+    ics = booking_ics(booking, method=method)
+    if booking.email:
+        context = {
+            "booking": booking, "place": place_of(calendar), "manage_url": manage_url(booking), "when": when,
+            "contact": contact_of(calendar), "desk": desk, **extra,
+        }
+        queue_email(desk=desk, to=[booking.email], subject=subject, template=template, context=context,
+                    attachments=[("appuntamento.ics", ics, "text/calendar")],
+                    reply_to=[desk.email] if desk.email else None)
+    if not calendar.is_desk_calendar:
+        _email_member(booking, template.rsplit("/", 1)[-1].removesuffix(".txt"), when, ics, **extra)
+
+
+MEMBER_SUBJECTS = {
+    "confirmation": _lazy("Nuovo appuntamento presso di voi: %(service)s, %(when)s"),
+    "rescheduled": _lazy("Appuntamento spostato: %(service)s, %(when)s"),
+    "cancelled": _lazy("Appuntamento annullato: %(service)s, %(when)s"),
+}
+
+
+def _email_member(booking: Booking, kind: str, when: str, ics: bytes, **extra: Any) -> None:
+    """Every booking, change and cancellation on a member's calendar reaches the member: its editors, or its own
+    address when it has none (network.selectors.member_recipients, the one rule). Only what it needs to receive
+    the person: name, time, service, code; editors find the contacts in their agenda."""
+    from infolavoro.network.selectors import member_recipients
+
+    if kind not in MEMBER_SUBJECTS:
         return
     desk = booking.desk
-    context = {
-        "booking": booking, "place": place_of(booking.calendar), "manage_url": manage_url(booking),
-        "when": long_date(timezone.localtime(booking.start, desk.tz), with_time=True),
-        "desk": desk, **extra,
-    }
-    queue_email(desk=desk, to=[booking.email], subject=subject, template=template, context=context,
-                attachments=[("appuntamento.ics", booking_ics(booking, method=method), "text/calendar")],
-                reply_to=[desk.email] if desk.email else None)
+    organization = booking.calendar.service.organization
+    recipients = member_recipients([organization]).get(organization.pk)
+    if not recipients:
+        return
+    if "referral_code" not in extra or not extra["referral_code"]:
+        referral = booking.referrals.first() if booking.pk else None
+        extra["referral_code"] = referral.code if referral else ""
+    agenda_path = reverse("booking_staff:agenda", kwargs={"desk_slug": desk.slug})
+    queue_email(
+        desk=desk, to=recipients.emails,
+        subject=str(MEMBER_SUBJECTS[kind]) % {"service": booking.calendar.service.name, "when": when},
+        template="booking/email/member_booking.txt",
+        context={"booking": booking, "kind": kind, "when": when, "place": place_of(booking.calendar),
+                 "organization": organization, "service": booking.calendar.service, "has_access": recipients.editors,
+                 "agenda_url": settings.SITE_URL + agenda_path, "desk": desk, **extra},
+        attachments=[("appuntamento.ics", ics, "text/calendar")],
+        reply_to=[desk.email] if desk.email else None,
+    )
 
 
 def mailbox(email: str) -> str:
@@ -186,6 +266,7 @@ def book(
     privacy_consent: bool = False,
     actor: Any = None,
     now: dt.datetime | None = None,
+    referral_code: str = "",
 ) -> Booking:
     """Book a slot, complete at once. Staff (actor) may book on behalf of a citizen with less notice and
     without e-mail; the public needs e-mail and the privacy consent, and holds at most N future bookings."""
@@ -196,6 +277,8 @@ def book(
     errors = _check_contacts(first_name=first_name, last_name=last_name, email=email, phone=phone,
                              privacy_consent=privacy_consent, staff=staff)
     reason = Reason.objects.filter(desk=calendar.desk, code=reason_code, is_active=True).first()
+    if reason is None and not calendar.is_desk_calendar:
+        reason = member_reason(calendar.desk)  # at a member's premises its service is the topic
     if reason is None:
         errors["reason"] = [_("Scegli l'argomento dell'appuntamento.")]
     if len(details) > 2000:
@@ -224,7 +307,7 @@ def book(
 
     _take_seat(calendar, start, now, enforce_notice=not staff, write=write)
     _email(booking, "booking/email/confirmation.txt",
-           _("Appuntamento confermato: %(code)s") % {"code": booking.code})
+           _("Appuntamento confermato: %(code)s") % {"code": booking.code}, referral_code=referral_code)
     return booking
 
 
@@ -438,6 +521,63 @@ def send_reminders(now: dt.datetime | None = None) -> int:
                    _("Promemoria: domani il tuo appuntamento %(code)s") % {"code": booking.code})
         sent += 1
     return sent
+
+
+AGENDA_FROM_HOUR = 14  # local time: the next day's agenda goes out in the afternoon before
+
+
+def send_member_agendas(now: dt.datetime | None = None) -> int:
+    """Hourly, acting once a day: e-mail each member without a login (it cannot open its agenda) the list of
+    tomorrow's appointments at its premises, from AGENDA_FROM_HOUR local time. Nothing is sent to a member with no
+    appointment; a member is written to at most once per date (MemberAgendaSent). Returns how many were written."""
+    from infolavoro.network.selectors import member_recipients
+
+    from .models import MemberAgendaSent
+
+    now = now or timezone.now()
+    candidates = (Booking.objects.filter(status=BookingStatus.BOOKED, calendar__service__isnull=False,
+                                         start__gt=now, start__lt=now + dt.timedelta(hours=48))
+                  .select_related("desk", "calendar__service__organization").order_by("start", "seat"))
+    by_organization: dict[Any, list[Booking]] = {}
+    for booking in candidates:
+        local_now = now.astimezone(booking.desk.tz)
+        tomorrow = local_now.date() + dt.timedelta(days=1)
+        if local_now.hour < AGENDA_FROM_HOUR or booking.start.astimezone(booking.desk.tz).date() != tomorrow:
+            continue
+        by_organization.setdefault(booking.calendar.service.organization, []).append(booking)
+    if not by_organization:
+        return 0
+    dates = {now.astimezone(b[0].desk.tz).date() + dt.timedelta(days=1) for b in by_organization.values()}
+    already = set(MemberAgendaSent.objects.filter(organization__in=list(by_organization), date__in=dates)
+                  .values_list("organization_id", "date"))
+    recipients = member_recipients(list(by_organization))
+    written = 0
+    for organization, bookings in by_organization.items():
+        found = recipients.get(organization.pk)
+        desk = bookings[0].desk
+        date = now.astimezone(desk.tz).date() + dt.timedelta(days=1)
+        if found is None or found.editors or (organization.pk, date) in already:
+            continue  # editors are told of each booking and see their agenda online
+        with transaction.atomic():
+            _row, created = MemberAgendaSent.objects.get_or_create(organization=organization, date=date,
+                                                                   defaults={"sent_at": now})
+            if not created:
+                continue
+            places: dict[int, str] = {}
+            for b in bookings:  # one per calendar, not per row
+                if b.calendar_id not in places:
+                    places[b.calendar_id] = place_of(b.calendar)
+            queue_email(
+                desk=desk, to=found.emails,
+                subject=_("Appuntamenti di domani presso di voi: %(n)d") % {"n": len(bookings)},
+                template="booking/email/member_agenda.txt", reply_to=[desk.email] if desk.email else None,
+                context={"organization": organization, "date": long_date(date), "desk": desk, "rows": [
+                    {"time": timezone.localtime(b.start, desk.tz).strftime("%H:%M"), "code": b.code,
+                     "name": f"{b.first_name} {b.last_name}", "service": b.calendar.service.name,
+                     "place": places[b.calendar_id]} for b in bookings]},
+            )
+        written += 1
+    return written
 
 
 def anonymise(bookings: Any) -> int:

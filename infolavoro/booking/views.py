@@ -29,6 +29,8 @@ from .models import Booking, BookingStatus, Calendar
 STEPS = [("start", gettext_lazy("Ufficio")), ("when", gettext_lazy("Data e orario")),
          ("reason", gettext_lazy("Argomento")), ("contacts", gettext_lazy("I tuoi dati")),
          ("summary", gettext_lazy("Riepilogo"))]
+# At a member's premises step 3 asks no topic (its service is the subject), only what the person needs.
+MEMBER_STEPS = [(name, gettext_lazy("Richiesta") if name == "reason" else label) for name, label in STEPS]
 BOOK_RATE = "10/h"
 # What a person types into the flow stays in the session only while the flow is under way: the draft is dropped
 # DRAFT_TTL after it started, a visitor's session expires with it (expired sessions are purged daily,
@@ -75,7 +77,8 @@ def _go(request: HttpRequest, step: str, **query: str) -> HttpResponse:
 
 def _page(request: HttpRequest, template: str, step: str, **context: Any) -> HttpResponse:
     names = [name for name, _label in STEPS]
-    context.update(steps=STEPS, step=step, step_number=names.index(step) + 1 if step in names else len(STEPS),
+    steps = MEMBER_STEPS if request.session.get(f"booking:{request.desk.pk}", {}).get("member") else STEPS
+    context.update(steps=steps, step=step, step_number=names.index(step) + 1 if step in names else len(STEPS),
                    step_count=len(STEPS))
     return render(request, template, context, status=context.pop("status", 200))
 
@@ -84,6 +87,8 @@ def _missing(request: HttpRequest, *keys: str) -> HttpResponse | None:
     """Send back to the first step whose answer is missing (e.g. after the session expired)."""
     state = _state(request)
     for key, step in (("calendar", "start"), ("start", "when"), ("reason", "reason"), ("first_name", "contacts")):
+        if key == "reason" and state.get("member") and "reason" in state:
+            continue  # at a member's premises no topic is asked: its service is the subject
         if key in keys and not state.get(key):
             if state:
                 messages.info(request, _("Completa prima questo passaggio."))
@@ -117,9 +122,11 @@ def start(request: HttpRequest, desk_slug: str) -> HttpResponse:
         return render(request, "booking/unavailable.html")
     form = CalendarChoiceForm(request.POST or None, calendars=calendars, initial={"calendar": initial})
     if request.method == "POST" and form.is_valid():
-        if form.cleaned_data["calendar"] != _state(request).get("calendar"):
-            _state(request).pop("start", None)
-        _save(request, calendar=form.cleaned_data["calendar"])
+        chosen = next(c for c in calendars if c.pk == form.cleaned_data["calendar"])
+        if chosen.pk != _state(request).get("calendar"):
+            for key in ("start", "reason"):
+                _state(request).pop(key, None)
+        _save(request, calendar=chosen.pk, member=not chosen.is_desk_calendar)
         return _go(request, "when")
     return _page(request, "booking/step_start.html", "start", form=form, calendars=calendars)
 
@@ -186,16 +193,21 @@ def when(request: HttpRequest, desk_slug: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def reason(request: HttpRequest, desk_slug: str) -> HttpResponse:
-    """Step 3: the topic, from the desk's list, and a free text."""
+    """Step 3: the topic, from the desk's list, and a free text. At a member's premises the member's service is
+    the subject: the desk's topics are not offered, only the free text."""
     if response := _missing(request, "calendar", "start"):
         return response
+    calendar = _calendar(request)
+    if calendar is None:
+        return _go(request, "start")
     state = _state(request)
-    form = ReasonForm(request.POST or None, reasons=selectors.reasons(request.desk),
+    member = not calendar.is_desk_calendar
+    form = ReasonForm(request.POST or None, reasons=None if member else selectors.reasons(request.desk),
                       initial={"reason": state.get("reason"), "details": state.get("details", "")})
     if request.method == "POST" and form.is_valid():
-        _save(request, **form.cleaned_data)
+        _save(request, **{"reason": "", **form.cleaned_data})
         return _go(request, "contacts")
-    return _page(request, "booking/step_reason.html", "reason", form=form)
+    return _page(request, "booking/step_reason.html", "reason", form=form, calendar=calendar, member=member)
 
 
 @require_http_methods(["GET", "POST"])
@@ -226,9 +238,9 @@ def summary(request: HttpRequest, desk_slug: str) -> HttpResponse:
     if calendar is None:
         return _go(request, "start")
     start_at = dt.datetime.fromisoformat(state["start"])
-    reason_obj = selectors.reasons(request.desk).filter(code=state["reason"]).first()
+    reason_obj = selectors.reasons(request.desk).filter(code=state["reason"]).first() if state["reason"] else None
     context = {"calendar": calendar, "state": state, "start_at": start_at, "reason": reason_obj,
-               "place": services.place_of(calendar),
+               "address": services.address_of(calendar), "contact": services.contact_of(calendar),
                "end_at": start_at + dt.timedelta(minutes=calendar.slot_minutes)}
     if request.method == "POST":
         if is_ratelimited(request, group="booking.book", key="ip", rate=BOOK_RATE, method="POST", increment=True):
@@ -268,7 +280,8 @@ def _done_booking(request: HttpRequest) -> Booking:
 def done(request: HttpRequest, desk_slug: str) -> HttpResponse:
     """Step 6: the confirmation, with the booking code and the calendar file."""
     booking = _done_booking(request)
-    return _page(request, "booking/done.html", "done", booking=booking, place=services.place_of(booking.calendar))
+    return _page(request, "booking/done.html", "done", booking=booking, place=services.place_of(booking.calendar),
+                 contact=services.contact_of(booking.calendar))
 
 
 def _ics_response(booking: Booking) -> HttpResponse:
@@ -304,6 +317,7 @@ def manage(request: HttpRequest, desk_slug: str, token: str) -> HttpResponse:
         return redirect(request.path)
     return render(request, "booking/manage.html", {
         "booking": booking, "token": token, "can_change": can_change, "place": services.place_of(booking.calendar),
+        "contact": services.contact_of(booking.calendar),
         "confirm_cancel": request.GET.get("annulla") == "1" and can_change,
     })
 

@@ -3,7 +3,17 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Organization, OrganizationKind, Project, Service, TaxonomyTerm, TrainingOpportunity
+from .models import (
+    Contact,
+    Location,
+    Organization,
+    OrganizationKind,
+    Project,
+    Schedule,
+    Service,
+    TaxonomyTerm,
+    TrainingOpportunity,
+)
 
 
 class DirectorySearchForm(forms.Form):
@@ -104,6 +114,84 @@ class ProjectForm(forms.ModelForm):
         self.fields["terms"] = _terms_field(desk)
         if self.instance.pk:
             self.fields["terms"].initial = list(self.instance.taxonomy_terms.all())
+
+
+class LocationForm(forms.ModelForm):
+    """A member's premises: address and accessibility, as they appear on every public page and in the brochure."""
+
+    class Meta:
+        model = Location
+        fields = ["name", "address_1", "address_2", "postal_code", "city", "state_province", "accessibility",
+                  "transportation"]
+        widgets = {"accessibility": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, desk, organization, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+def _own(field, queryset, label):
+    field.queryset = queryset
+    field.label = label
+    field.empty_label = _("— nessuno —")
+
+
+class ContactForm(forms.ModelForm):
+    """A phone or e-mail to reach the member, optionally for one of its services or premises."""
+
+    class Meta:
+        model = Contact
+        fields = ["name", "title", "department", "phone", "email", "service", "location"]
+
+    def __init__(self, *args, desk, organization, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the member's own services and premises can be chosen: another's is an invalid choice.
+        _own(self.fields["service"], organization.services.all(), _("Per il servizio"))
+        _own(self.fields["location"], organization.locations.all(), _("Per la sede"))
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("phone") and not cleaned.get("email"):
+            self.add_error("phone", _("Scrivi almeno un telefono o un indirizzo e-mail."))
+        return cleaned
+
+
+DAYS = [("MO", _("lunedì")), ("TU", _("martedì")), ("WE", _("mercoledì")), ("TH", _("giovedì")),
+        ("FR", _("venerdì")), ("SA", _("sabato")), ("SU", _("domenica"))]
+TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+class ScheduleForm(forms.ModelForm):
+    """Service hours (HSDS schedule): the days of the week and the times, for a service or for premises."""
+
+    days = forms.MultipleChoiceField(label=_("Giorni"), choices=DAYS, widget=forms.CheckboxSelectMultiple,
+                                     error_messages={"required": _("Scegli almeno un giorno.")})
+    field_order = ["service", "location", "days", "opens_at", "closes_at"]
+
+    class Meta:
+        model = Schedule
+        fields = ["service", "location", "opens_at", "closes_at", "valid_from", "valid_to", "description", "notes"]
+        widgets = {"opens_at": TIME, "closes_at": TIME, "valid_from": DATE, "valid_to": DATE}
+
+    def __init__(self, *args, desk, organization, **kwargs):
+        super().__init__(*args, **kwargs)
+        _own(self.fields["service"], organization.services.all(), _("Servizio"))
+        _own(self.fields["location"], organization.locations.all(), _("Sede"))
+        if self.instance.pk:
+            self.fields["days"].initial = [d for d in self.instance.byday.split(",") if d]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("service") and not cleaned.get("location"):
+            self.add_error("service", _("Scegli il servizio o la sede a cui si riferisce l'orario."))
+        opens, closes = cleaned.get("opens_at"), cleaned.get("closes_at")
+        if opens and closes and closes <= opens:
+            self.add_error("closes_at", _("L'orario di chiusura deve essere successivo all'apertura."))
+        starts, ends = cleaned.get("valid_from"), cleaned.get("valid_to")
+        if starts and ends and ends < starts:
+            self.add_error("valid_to", _("La data di fine non può precedere quella di inizio."))
+        order = [code for code, _label in DAYS]
+        cleaned["byday"] = ",".join(sorted(cleaned.get("days") or [], key=order.index))
+        return cleaned
 
 
 class NewMemberForm(forms.Form):

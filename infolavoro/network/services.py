@@ -25,11 +25,12 @@ from infolavoro.accounts.permissions import can
 from infolavoro.notifications.services import queue_email
 
 from . import selectors
-from .models import ChangeRecord, Organization, Project, Service, TrainingOpportunity
+from .models import ChangeRecord, Contact, Location, Organization, Project, Schedule, Service, TrainingOpportunity
 
 # Free-text fields members write: tags and scripts are stripped, the text is kept (templates escape it).
 TEXT_FIELDS = {"description", "audience", "eligibility", "how_to_access", "requirements", "how_to_apply",
-               "alternate_name", "name", "title", "place", "cost", "funded_by"}
+               "alternate_name", "name", "title", "place", "cost", "funded_by", "address_1", "address_2", "city",
+               "accessibility", "transportation", "department", "notes"}
 REMIND_EVERY = dt.timedelta(days=14)
 logger = logging.getLogger(__name__)
 # Paths under /<desk>/rete/ and /<desk>/gestione/rete/ that a member's slug must not take.
@@ -192,6 +193,65 @@ def save_project(organization: Organization, project: Project | None, data: dict
     if project.organization_id != organization.pk:
         raise PermissionDenied
     return _save(organization, project, "project", data, actor, list(terms))
+
+
+def _check_own(organization: Organization, data: dict[str, Any]) -> None:
+    """A contact or a schedule may point only at the member's own services and premises."""
+    for name in ("service", "location"):
+        target = data.get(name)
+        if target is not None and target.organization_id != organization.pk:
+            raise ValidationError({name: _("Scegli tra i servizi e le sedi del soggetto.")})
+
+
+@transaction.atomic
+def save_location(organization: Organization, location: Location | None, data: dict[str, Any], actor: Any,
+                  terms: Iterable[Any] | None = None) -> Location:
+    """A member's premises (address, accessibility, how to get there): live at once, history and review queue."""
+    location = location or Location(organization=organization)
+    if location.organization_id != organization.pk:
+        raise PermissionDenied
+    return _save(organization, location, "location", data, actor)
+
+
+@transaction.atomic
+def save_contact(organization: Organization, contact: Contact | None, data: dict[str, Any], actor: Any,
+                 terms: Iterable[Any] | None = None) -> Contact:
+    """A phone or an e-mail of the member (for the whole member, one service or one premises)."""
+    contact = contact or Contact(organization=organization)
+    if contact.organization_id != organization.pk:
+        raise PermissionDenied
+    _check_own(organization, data)
+    return _save(organization, contact, "contact", data, actor)
+
+
+def schedule_owner(schedule: Schedule) -> Any:
+    """The member a schedule belongs to, through its service or its premises."""
+    subject = schedule.service or schedule.location
+    return subject.organization_id if subject else None
+
+
+@transaction.atomic
+def save_schedule(organization: Organization, schedule: Schedule | None, data: dict[str, Any], actor: Any,
+                  terms: Iterable[Any] | None = None) -> Schedule:
+    """Service hours (HSDS schedule) of one of the member's services or premises."""
+    if schedule is not None and schedule_owner(schedule) != organization.pk:
+        raise PermissionDenied
+    _check_own(organization, data)
+    return _save(organization, schedule or Schedule(), "schedule", data, actor)
+
+
+@transaction.atomic
+def delete_entry(organization: Organization, obj: Model, kind: str, actor: Any,
+                 now: dt.datetime | None = None) -> None:
+    """Remove a contact, a schedule or premises no longer current; the history keeps what was there."""
+    now = now or timezone.now()
+    _require_edit(actor, organization)
+    owner = schedule_owner(obj) if isinstance(obj, Schedule) else getattr(obj, "organization_id", None)
+    if owner != organization.pk or not isinstance(obj, (Location, Contact, Schedule)):
+        raise PermissionDenied
+    field = "byday" if isinstance(obj, Schedule) else "name"
+    _record(organization, obj, kind, ChangeRecord.Action.DELETE, {field: str(obj)}, {field: ""}, actor, now)
+    obj.delete()
 
 
 @transaction.atomic

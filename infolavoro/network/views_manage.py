@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
@@ -18,22 +19,35 @@ from infolavoro.accounts.services import invite_member_editor
 
 from . import selectors, services
 from .forms import (
+    ContactForm,
     InviteEditorForm,
+    LocationForm,
     NewMemberForm,
     OrganizationForm,
     ProjectForm,
+    ScheduleForm,
     ServiceForm,
     TermFormSet,
     TrainingForm,
 )
-from .models import Organization, Project, Service, TrainingOpportunity
+from .models import Contact, Location, Organization, Project, Schedule, Service, TrainingOpportunity
 
-# kind in the URL → (model, form, service, related name, heading)
+
+def _schedules(org: Organization):
+    return Schedule.objects.filter(Q(service__organization=org) | Q(location__organization=org))
+
+
+# kind in the URL → (model, form, service, the member's own objects of that kind)
 KINDS = {
-    "servizi": (Service, ServiceForm, services.save_service, "services"),
-    "corsi": (TrainingOpportunity, TrainingForm, services.save_training, "trainings"),
-    "progetti": (Project, ProjectForm, services.save_project, "projects"),
+    "servizi": (Service, ServiceForm, services.save_service, lambda org: org.services.all()),
+    "corsi": (TrainingOpportunity, TrainingForm, services.save_training, lambda org: org.trainings.all()),
+    "progetti": (Project, ProjectForm, services.save_project, lambda org: org.projects.all()),
+    "sedi": (Location, LocationForm, services.save_location, lambda org: org.locations.all()),
+    "contatti": (Contact, ContactForm, services.save_contact, lambda org: org.contacts.all()),
+    "orari": (Schedule, ScheduleForm, services.save_schedule, _schedules),
 }
+# Kinds that can be removed (premises, phones, hours no longer current); the history keeps them.
+REMOVABLE = {"sedi": "location", "contatti": "contact", "orari": "schedule"}
 
 
 def _organization(request: HttpRequest, slug: str) -> Organization:
@@ -102,6 +116,9 @@ def organization(request: HttpRequest, desk_slug: str, slug: str) -> HttpRespons
         .select_related("user") if is_admin else [],
         "organization": org, "form": form, "stale": selectors.is_stale(org, request.desk),
         "services": org.services.all(), "trainings": org.trainings.all(), "projects": org.projects.all(),
+        "locations": org.locations.all(), "contacts": org.contacts.select_related("service", "location"),
+        "schedules": _schedules(org).select_related("service", "location").order_by("service__name",
+                                                                                     "location__name", "opens_at"),
     })
 
 
@@ -119,29 +136,38 @@ def entry(request: HttpRequest, desk_slug: str, slug: str, kind: str, pk=None) -
     """Add or edit a service, a training opportunity or a project of the member."""
     if kind not in KINDS:
         raise Http404
-    model, form_class, save, related = KINDS[kind]
+    model, form_class, save, own = KINDS[kind]
     org = _organization(request, slug)
-    instance = get_object_or_404(getattr(org, related), pk=pk) if pk else None
+    instance = get_object_or_404(own(org), pk=pk) if pk else None  # another member's object: 404
     # The form gets its own copy: validating a ModelForm writes into its instance, and the service must see
     # the stored values to record the diff.
-    form = form_class(request.POST or None, instance=model.objects.get(pk=pk) if pk else model(organization=org),
-                      desk=request.desk)
+    blank = model() if model is Schedule else model(organization=org)
+    extra = {"organization": org} if kind in REMOVABLE else {}
+    form = form_class(request.POST or None, instance=model.objects.get(pk=pk) if pk else blank,
+                      desk=request.desk, **extra)
+    if request.method == "POST" and request.POST.get("remove") == "1" and instance is not None \
+            and kind in REMOVABLE:
+        services.delete_entry(org, instance, REMOVABLE[kind], request.user)
+        messages.success(request, _("Tolto: non compare più sul sito."))
+        return redirect("network_manage:organization", desk_slug=desk_slug, slug=slug)
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in form_class.Meta.fields}
-        if instance is None:
+        if model is Schedule:
+            data["byday"] = form.cleaned_data["byday"]
+        if instance is None and any(f.name == "slug" for f in model._meta.get_fields()):
             base = slugify(data.get("name") or data.get("title"))[:70] or "voce"
-            taken = set(getattr(org, related).values_list("slug", flat=True))
+            taken = set(own(org).values_list("slug", flat=True))
             data["slug"] = next(f"{base}-{n}" if n else base for n in range(1000)
                                 if (f"{base}-{n}" if n else base) not in taken)
         try:
-            save(org, instance, data, request.user, form.cleaned_data["terms"])
+            save(org, instance, data, request.user, form.cleaned_data.get("terms"))
         except ValidationError as error:
             _with_form_errors(form, error)
         else:
             messages.success(request, _("Salvato: è già visibile sul sito."))
             return redirect("network_manage:organization", desk_slug=desk_slug, slug=slug)
     return render(request, "network/manage/entry.html", {"organization": org, "form": form, "kind": kind,
-                                                          "instance": instance})
+                                                          "instance": instance, "removable": kind in REMOVABLE})
 
 
 @login_required

@@ -33,6 +33,8 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     State.NO_SHOW: (State.APPOINTMENT_SET, State.CLOSED),
     State.CLOSED: (),
 }
+# The member's own steps (it accepts, declines, sets the appointment, records the outcome); the desk closes.
+MEMBER_STATES = (State.ACCEPTED, State.DECLINED, State.APPOINTMENT_SET, State.SERVED, State.NO_SHOW)
 # States where the member still has to act: the desk is alerted when they last too long.
 WAITING_STATES = (State.SENT, State.ACCEPTED, State.APPOINTMENT_SET)
 # States where the loop is closed from the desk's point of view (an outcome is known).
@@ -120,10 +122,17 @@ class ReferralEvent(models.Model):
     actor = models.ForeignKey("accounts.User", on_delete=models.SET_NULL, null=True, related_name="+")
     at = models.DateTimeField()
     note = models.CharField(max_length=300, blank=True)
+    # The desk recorded the member's answer (given on the phone) on its behalf: `actor` is the operator. Only the
+    # member's own steps can be recorded so.
+    on_behalf_of_member = models.BooleanField(_("registrato dallo sportello per conto del soggetto"), default=False)
 
     class Meta:
         ordering = ["at", "id"]
-        constraints = [models.CheckConstraint(condition=_allowed_transitions(), name="referral_event_allowed")]
+        constraints = [
+            models.CheckConstraint(condition=_allowed_transitions(), name="referral_event_allowed"),
+            models.CheckConstraint(condition=Q(on_behalf_of_member=False) | Q(to_state__in=list(MEMBER_STATES)),
+                                   name="referral_event_on_behalf_member_steps"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.from_state or '-'} → {self.to_state}"

@@ -20,10 +20,7 @@ from infolavoro.network import selectors as network_selectors
 from infolavoro.network.models import Service, TaxonomyTerm
 from infolavoro.notifications.services import queue_email
 
-from .models import TRANSITIONS, WAITING_STATES, Referral, ReferralEvent, State
-
-# Who moves a referral to each state: the member that received it, or the desk that sent it.
-MEMBER_STATES = {State.ACCEPTED, State.DECLINED, State.APPOINTMENT_SET, State.SERVED, State.NO_SHOW}
+from .models import MEMBER_STATES, TRANSITIONS, WAITING_STATES, Referral, ReferralEvent, State
 
 
 @transaction.atomic
@@ -102,12 +99,12 @@ def book_appointment(referral: Referral, start: dt.datetime, actor: Any, *, now:
     if calendar is None:
         raise ValidationError(_("Questo servizio non ha un calendario: l'appuntamento lo fissa il soggetto."))
     citizen = referral.citizen
-    reasons = booking_selectors.reasons(referral.desk)
-    reason = reasons.filter(code="rete").first() or reasons.first()
+    # The member is told of the appointment by the booking itself (booking.services, with the referral's code).
     booking = booking_services.book(
-        calendar, start=start, reason_code=reason.code if reason else "", first_name=citizen.first_name,
+        calendar, start=start, reason_code="", first_name=citizen.first_name,
         last_name=citizen.last_name, email=citizen.email, phone=citizen.phone,
         details=f"Segnalazione {referral.code}", privacy_consent=True, actor=actor, now=now,
+        referral_code=referral.code,
     )
     referral.booking = booking
     referral.appointment_at = booking.start
@@ -130,6 +127,39 @@ def move(
         allowed = can(actor, "desk.operate", referral) or can(actor, "referral.respond", referral)
     if not allowed:
         raise PermissionDenied
+    return _move(referral, to_state, actor, note=note, decline_reason=decline_reason, appointment_at=appointment_at,
+                 outcome=outcome, now=now)
+
+
+def member_has_access(organization: Any) -> bool:
+    """Whether the member can answer its referrals itself: it has an active editor who can log in (the same
+    rule that decides whom its e-mails go to, network.selectors.member_recipients)."""
+    recipients = network_selectors.member_recipients([organization]).get(organization.pk)
+    return bool(recipients and recipients.editors)
+
+
+@transaction.atomic
+def record_for_member(
+    referral: Referral, to_state: str, actor: Any, *, note: str = "", decline_reason: str = "",
+    appointment_at: dt.datetime | None = None, outcome: str = "", now: dt.datetime | None = None,
+) -> Referral:
+    """The desk records what a member without a login said on the phone (accepted, declined with the reason,
+    appointment set, service given, no-show): the same state machine, with the operator as the actor and the
+    event marked as recorded on the member's behalf. A member that can log in answers for itself."""
+    if not can(actor, "desk.operate", referral):
+        raise PermissionDenied
+    if to_state not in MEMBER_STATES:
+        raise ValidationError(_("Questo passaggio di stato non è possibile."))
+    if member_has_access(referral.organization):
+        raise ValidationError(_("%(name)s ha un accesso a InfoLavoro: l'esito lo registra il soggetto.")
+                              % {"name": referral.organization.name})
+    return _move(referral, to_state, actor, note=note, decline_reason=decline_reason, appointment_at=appointment_at,
+                 outcome=outcome, now=now, on_behalf=True)
+
+
+def _move(referral: Referral, to_state: str, actor: Any, *, note: str, decline_reason: str,
+          appointment_at: dt.datetime | None, outcome: str, now: dt.datetime | None,
+          on_behalf: bool = False) -> Referral:
     if to_state not in TRANSITIONS.get(referral.state, ()):
         raise ValidationError(_("Questo passaggio di stato non è possibile."))
     now = now or timezone.now()
@@ -151,7 +181,8 @@ def move(
     if not updated:
         raise ValidationError(_("La segnalazione è stata appena modificata da qualcun altro: ricarica la pagina."))
     ReferralEvent.objects.create(referral=referral, from_state=referral.state, to_state=to_state, actor=actor,
-                                 at=now, note=(note or decline_reason or outcome).strip()[:300])
+                                 at=now, note=(note or decline_reason or outcome).strip()[:300],
+                                 on_behalf_of_member=on_behalf)
     Citizen.objects.filter(pk=referral.citizen_id).update(last_activity_at=now)
     referral.refresh_from_db()
     return referral

@@ -76,37 +76,71 @@ def new(request: HttpRequest, desk_slug: str, consultation_pk) -> HttpResponse:
                                             "consegnaglieli tu."))
             if not referral.member_can_respond:
                 messages.warning(request, _(
-                    "%(name)s non ha ancora un accesso a InfoLavoro: non potrà accettare né aggiornare la "
-                    "segnalazione. Sentilo per telefono e invita un suo referente dalla gestione della rete."
+                    "%(name)s non ha ancora un accesso a InfoLavoro: sentilo per telefono e registra qui, per suo "
+                    "conto, quello che ti dice; puoi invitare un suo referente dalla gestione della rete."
                 ) % {"name": referral.organization.name})
             return redirect("referrals:detail", desk_slug=desk.slug, pk=referral.pk)
     elif request.method == "GET":
         intake_services.record_access(citizen, request.user, "nuova segnalazione")
     return render(request, "referrals/new.html", {
         "consultation": consultation, "citizen": citizen, "filter_form": filter_form, "form": form, "need": need,
+        "service_choices": _service_choices(form),
     })
 
 
+def _service_choices(form: ReferralForm) -> list[tuple]:
+    """The service radios, each with the warning to read BEFORE sending when its member cannot log in: it will
+    only get an e-mail (or nothing, without an address) and the operator records its answers."""
+    from infolavoro.network.selectors import member_recipients
+
+    choices = list(form["service"])
+    services_ = {s.pk: s for s in form.fields["service"].queryset.select_related("organization")}
+    organizations = {s.organization_id: s.organization for s in services_.values()}
+    recipients = member_recipients(list(organizations.values()))
+    rows = []
+    for choice in choices:
+        service = services_.get(getattr(choice.data["value"], "value", choice.data["value"]))
+        found = recipients.get(service.organization_id) if service else None
+        if service is None or (found and found.editors):
+            warning = ""
+        elif found:
+            warning = _("Questo membro non ha accesso a InfoLavoro: riceverà un'e-mail; registrerai tu l'esito.")
+        else:
+            warning = _("Questo membro non ha accesso a InfoLavoro né un indirizzo e-mail: avvisalo tu per "
+                        "telefono; registrerai tu l'esito.")
+        rows.append((choice, warning))
+    return rows
+
+
+def _on_behalf(referral, user) -> bool:
+    """The desk records the member's answers itself when the member has no login."""
+    return can(user, "desk.operate", referral) and not services.member_has_access(referral.organization)
+
+
 def _move_forms(referral, user):
-    """The state changes this user may make now, each with its own small form."""
+    """The state changes this user may make now, each with its own small form, and whether the member's steps are
+    recorded on its behalf."""
     forms = []
+    on_behalf = _on_behalf(referral, user) if any(s in MEMBER_STATES for s in referral.allowed_next) else False
     for to_state in referral.allowed_next:
-        action = "referral.respond" if to_state in MEMBER_STATES else None
-        allowed = (can(user, action, referral) if action
-                   else can(user, "desk.operate", referral) or can(user, "referral.respond", referral))
+        if to_state in MEMBER_STATES:
+            allowed = can(user, "referral.respond", referral) or on_behalf
+        else:
+            allowed = can(user, "desk.operate", referral) or can(user, "referral.respond", referral)
         if allowed:
             forms.append((to_state, State(to_state).label, MoveForm(prefix=to_state)))
-    return forms
+    return forms, on_behalf
 
 
-def _render_detail(request: HttpRequest, referral, move_forms, status: int = 200) -> HttpResponse:
+def _render_detail(request: HttpRequest, referral, move_forms, on_behalf: bool, status: int = 200) -> HttpResponse:
     is_desk = can(request.user, "desk.operate", referral)
     can_book = (is_desk and not referral.booking_id and referral.state in (State.SENT, State.ACCEPTED)
                 and booking_selectors.calendar_for_service(referral.service) is not None)
     return render(request, "referrals/detail.html", {
         "can_book": can_book,
         "referral": referral, "is_desk": is_desk, "shows_data": is_desk or referral.citizen.sharing_consent,
-        "move_forms": move_forms, "waiting_days": (timezone.now() - referral.state_changed_at).days,
+        "move_forms": move_forms, "on_behalf": on_behalf, "member_states": MEMBER_STATES,
+        "waiting_days": (timezone.now() - referral.state_changed_at).days,
     }, status=status)
 
 
@@ -115,7 +149,7 @@ def detail(request: HttpRequest, desk_slug: str, pk) -> HttpResponse:
     referral = selectors.referral(request.user, request.desk, pk)
     shows_data = can(request.user, "desk.operate", referral) or referral.citizen.sharing_consent
     services.record_view(referral, request.user, shows_data)
-    return _render_detail(request, referral, _move_forms(referral, request.user))
+    return _render_detail(request, referral, *_move_forms(referral, request.user))
 
 
 @signed_in_or_404
@@ -129,9 +163,12 @@ def move(request: HttpRequest, desk_slug: str, pk) -> HttpResponse:
     form = MoveForm(request.POST, prefix=to_state)
     if form.is_valid():
         data = form.cleaned_data
+        by_desk = (to_state in MEMBER_STATES and not can(request.user, "referral.respond", referral)
+                   and _on_behalf(referral, request.user))
         try:
-            services.move(referral, to_state, request.user, decline_reason=data["decline_reason"],
-                          appointment_at=data["appointment_at"], outcome=data["outcome"])
+            (services.record_for_member if by_desk else services.move)(
+                referral, to_state, request.user, decline_reason=data["decline_reason"],
+                appointment_at=data["appointment_at"], outcome=data["outcome"])
         except PermissionDenied:
             messages.error(request, _("Questo passaggio spetta al soggetto che ha ricevuto la segnalazione."))
             return redirect("referrals:detail", desk_slug=desk_slug, pk=pk)
@@ -141,8 +178,9 @@ def move(request: HttpRequest, desk_slug: str, pk) -> HttpResponse:
             messages.success(request, _("Stato aggiornato: %(state)s.") % {"state": State(to_state).label})
             return redirect("referrals:detail", desk_slug=desk_slug, pk=pk)
     # Show the page again with this form's errors and what was typed.
-    forms = [(s, label, form if s == to_state else f) for s, label, f in _move_forms(referral, request.user)]
-    return _render_detail(request, referral, forms, status=400)
+    forms, on_behalf = _move_forms(referral, request.user)
+    forms = [(s, label, form if s == to_state else f) for s, label, f in forms]
+    return _render_detail(request, referral, forms, on_behalf, status=400)
 
 
 @signed_in_or_404

@@ -97,3 +97,16 @@ def test_booking_page_refuses_a_time_beyond_the_calendars_horizon(client, referr
     response = client.post(reverse("referrals:book", args=["la-spezia", referral.pk]), {"start": far.isoformat()})
     assert response.status_code == 400
     assert not Booking.objects.exists()
+
+
+def test_the_member_learns_the_appointment_the_desk_booked_while_referring(member_editor, referral, operator,
+                                                                           member_calendar):
+    from infolavoro.notifications.models import OutboxMessage
+
+    services.book_appointment(referral, MONDAY, operator, now=NOW)
+    to_member = [m for m in OutboxMessage.objects.order_by("pk") if m.to == ["redazione@example.org"]]
+    assert [m.template for m in to_member] == ["referrals/email/member_new.txt", "booking/email/member_booking.txt"]
+    appointment = to_member[1]
+    assert referral.code in appointment.body
+    assert "lunedì 7 dicembre 2026, 09:00" in appointment.body
+    assert appointment.attachments.get().filename == "appuntamento.ics"
