@@ -80,6 +80,12 @@ def _desk_for(request: Any) -> Any:
     return (desks.filter(slug=wanted).first() if wanted else None) or desks.first()
 
 
+def _member_calendars(user: Any, desk: Any) -> bool:
+    from infolavoro.booking.selectors import calendars_for
+
+    return bool(calendars_for(user, desk))
+
+
 def _build(user: Any, desk: Any) -> list[Section]:
     slug = desk.slug
     sections: dict[str, Section] = {}
@@ -103,7 +109,7 @@ def _build(user: Any, desk: Any) -> list[Section]:
         if can(user, "audit.view", desk):
             add("persone", _("Persone"), "intake:audit_log", _("Registro accessi"))
         add("segnalazioni", _("Segnalazioni"), "referrals:desk_list", _("Segnalazioni ai soggetti"))
-    elif member:
+    elif member and _member_calendars(user, desk):
         add("agenda", _("Agenda"), "booking_staff:agenda", _("Agenda dei vostri servizi"))
     if member and not operate:
         add("segnalazioni", _("Segnalazioni"), "referrals:inbox", _("Segnalazioni ricevute"))
