@@ -88,3 +88,13 @@ def test_the_menu_costs_a_fixed_number_of_queries(desk_admin, desk, django_asser
     # the whole menu costs no query of its own.
     with django_assert_max_num_queries(5):
         client.get(f"/{desk.slug}/gestione/orari/")
+
+
+@pytest.mark.django_db
+def test_the_menu_speaks_english_when_chosen(operator, desk):
+    client = login(operator)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/accounts/"})
+    html, sections, nav = menu_of(client, f"/{desk.slug}/sportello/")
+    assert ">People<" in nav
+    assert ">Referrals<" in nav
+    assert "Log out" in html
