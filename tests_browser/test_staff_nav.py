@@ -68,6 +68,7 @@ def test_each_staff_login_gets_its_own_menu_at_desktop_and_on_a_phone(chromium, 
                 assert page.get_by_role("button", name="Esci").is_visible()
                 axe(page, f"{path} as {email}, menu open on a phone")
                 screenshot(page, f"staff-nav-{name}-phone-menu")
+                page.wait_for_timeout(500)  # let the opening animation end: a click during it is ignored
                 page.get_by_role("button", name="Chiudi il menu").click()
                 page.locator("#nav-staff.expanded").wait_for(state="detached")
                 sidebar_button = page.locator(".staff-sidebar button")
