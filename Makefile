@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Links in e-mails follow the address `make run` serves at, unless SITE_URL is set (environment or command line).
+SITE_URL ?= http://$(HOST):$(PORT)
 PYTEST_ARGS ?=
 
 .PHONY: install run test test-browser test-all lint messages bench clean
@@ -18,11 +20,14 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@touch $(STAMP)
 
+# The demo logins are printed last, after the migrations' and the demo's logs, just before the server's own output.
+run: export SITE_URL := $(SITE_URL)
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py seed_demo
-	@echo "InfoLavoro: http://$(HOST):$(PORT)/  (background jobs: db_worker + scheduler, stopped with the server)"
+	@echo "InfoLavoro: http://$(HOST):$(PORT)/  (links in e-mails: $(SITE_URL); background jobs: db_worker + scheduler)"
+	@$(BIN)/python manage.py demo_logins
 	@$(BIN)/python manage.py db_worker & worker=$$!; $(BIN)/python manage.py scheduler >/dev/null & clock=$$!; \
 	  trap "kill $$worker $$clock 2>/dev/null" EXIT INT TERM; \
 	  $(BIN)/python manage.py runserver $(HOST):$(PORT)

@@ -102,6 +102,15 @@ def test_citizen_books_keyboard_only_then_reschedules_and_cancels(browser_page, 
     tab_to(page, "input[name=start]")
     page.keyboard.press("Space")
     press(page, "main button[type=submit]")
+    # The summary: the current time and the new one; nothing has moved yet.
+    expect(page.get_by_role("heading", name="Controlla e conferma")).to_be_visible()
+    summary = page.locator(".booking-move-summary").inner_text()
+    assert summary.index("Ora") < summary.index("Nuovo")
+    axe(page, "reschedule summary")
+    screenshot(page, "booking-6b-reschedule-summary")
+    booking.refresh_from_db()
+    assert booking.start == old_start
+    press(page, "main button[name=conferma]")
     expect(page.get_by_text("Appuntamento spostato")).to_be_visible()
     axe(page, "manage after reschedule")
     booking.refresh_from_db()

@@ -26,7 +26,8 @@ START = ["/la-spezia/", "/la-spezia/agenda/", "/la-spezia/sportello/", "/la-spez
 # Downloads, the admin, the API, logging out: not pages to check here.
 SKIP = re.compile(r"/logout|/esci|/static/|/media/|/admin/|/api/|\.(pdf|zip|ics|json|csv)$|/export|/open-data"
                   r"|/esporta/")
-MAX_PAGES = 400
+# Every staff page carries the staff menu (more links per page): the budget of URLs followed is set to match.
+MAX_PAGES = 1000
 # Pages each person must reach by following links (so the crawl really covers their part of the site).
 REACHES = {
     None: {"desks:home", "booking:start", "network:index", "network:organization", "network:service",

@@ -267,3 +267,19 @@ def organization_ids_for(user: Any) -> set[Any] | None:
     if grants.superuser:
         return None
     return set(grants.organizations)
+
+
+def edits_member_on(user: Any, desk: Any) -> bool:
+    """Is the user the editor of (at least) one member of this desk? (Not true of superusers by default.)"""
+    return desk is not None and desk.pk in grants_for(user).organization_desks
+
+
+def is_employer_contact(user: Any) -> bool:
+    """Is the user the contact of (at least) one employer?"""
+    return bool(grants_for(user).employers)
+
+
+def staff_desk_ids(user: Any) -> set[int]:
+    """Every desk where the user holds any role (to choose a desk for pages that have none in their URL)."""
+    grants = grants_for(user)
+    return {desk_id for _, desk_id in grants.desk_roles} | set(grants.organization_desks)

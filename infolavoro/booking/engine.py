@@ -176,3 +176,87 @@ def slot_at(calendar: Calendar, start: dt.datetime, now: dt.datetime | None = No
         if slot.start == local:
             return slot
     return None
+
+
+# --- Open and closed days (the agenda says why a day is closed, and steps from open day to open day) ---
+
+# How far the agenda looks for the next or previous open day: a bounded search, never an endless loop.
+OPEN_DAY_SEARCH_DAYS = 62
+
+
+@dataclass(frozen=True)
+class DayClosed:
+    """Why a calendar takes no appointment on a local date."""
+
+    kind: str  # "holiday", "closure", "blocked" (a whole-day exception with no places), "no_hours"
+    reason: str  # the holiday's name, the closure's or the block's reason; empty for "no_hours"
+    day: dt.date
+    is_desk: bool = True  # the desk's own calendar (else a member's premises)
+
+    @property
+    def message(self) -> str:
+        from django.utils.formats import date_format
+        from django.utils.translation import gettext as _
+
+        closed = _("Sportello chiuso") if self.is_desk else _("Calendario chiuso")
+        if self.kind == "holiday":
+            return _("%(closed)s per festività: %(name)s.") % {"closed": closed, "name": self.reason}
+        if self.kind == "closure" and self.reason:
+            return _("%(closed)s: %(reason)s.") % {"closed": closed, "reason": self.reason}
+        if self.kind == "blocked":
+            return (_("Giornata bloccata: %(reason)s.") % {"reason": self.reason}) if self.reason else _(
+                "Giornata bloccata: nessun posto prenotabile.")
+        if self.kind == "no_hours":
+            return _("%(closed)s: %(weekday)s non è un giorno di apertura.") % {
+                "closed": closed, "weekday": date_format(self.day, "l").lower()}
+        return f"{closed}."
+
+
+@dataclass(frozen=True)
+class OpenDays:
+    """The calendar's weekly hours, closures and whole-day blocks over a window of dates: query-free answers
+    to "is this day open, and if not why?" and "which is the next (previous) open day?"."""
+
+    intervals: Sequence[Interval]
+    closed: Mapping[dt.date, hours.ClosureDay]
+    blocked: Mapping[dt.date, str]  # whole-day exceptions with no places: their reason
+    first: dt.date
+    last: dt.date
+    is_desk: bool = True
+
+    def why_closed(self, day: dt.date) -> DayClosed | None:
+        """None when the calendar is open on `day` (it has hours that weekday and nothing closes it)."""
+        if day in self.closed:
+            closure = self.closed[day]
+            return DayClosed("holiday" if closure.is_public_holiday else "closure", closure.reason, day,
+                             self.is_desk)
+        if day in self.blocked:
+            return DayClosed("blocked", self.blocked[day], day, self.is_desk)
+        if not any(interval.weekday == day.weekday() for interval in self.intervals):
+            return DayClosed("no_hours", "", day, self.is_desk)
+        return None
+
+    def open_day_after(self, day: dt.date, step: int = 1) -> dt.date | None:
+        """The first open day after `day` (step=-1: before it), within the window; None when there is none."""
+        candidate = day + dt.timedelta(days=step)
+        while self.first <= candidate <= self.last:
+            if self.why_closed(candidate) is None:
+                return candidate
+            candidate += dt.timedelta(days=step)
+        return None
+
+
+def open_days(calendar: Calendar, start: dt.date, end: dt.date,
+              around: int = OPEN_DAY_SEARCH_DAYS) -> OpenDays:
+    """Load what `OpenDays` needs for start..end and `around` days either side. Three queries."""
+    first, last = start - dt.timedelta(days=around), end + dt.timedelta(days=around)
+    desk = calendar.desk
+    intervals = [Interval(*row) for row in CalendarInterval.objects.filter(calendar=calendar).values_list(
+        "weekday", "opens_at", "closes_at", "capacity")]
+    adhoc = (Closure.objects.filter(desk=desk, starts_on__lte=last, ends_on__gte=first)
+             .values_list("starts_on", "ends_on", "reason") if calendar.is_desk_calendar else [])
+    blocked = dict(CalendarException.objects.filter(
+        calendar=calendar, date__gte=first, date__lte=last, starts_at__isnull=True, capacity=0,
+    ).values_list("date", "reason"))
+    return OpenDays(intervals=intervals, closed=hours.closure_days(desk.holiday_rule, adhoc, first, last),
+                    blocked=blocked, first=first, last=last, is_desk=calendar.is_desk_calendar)

@@ -156,6 +156,15 @@ class BookingStatus(models.TextChoices):
 # Statuses that hold their seat.
 ACTIVE_STATUSES = (BookingStatus.BOOKED, BookingStatus.CHECKED_IN, BookingStatus.COMPLETED, BookingStatus.NO_SHOW)
 
+# What the desk may record next, from each status: an outcome, once recorded, is final (no "Arrivato" or
+# "Non presentato" on a concluded appointment, in any view, and the service refuses them).
+STATUS_MOVES = {
+    BookingStatus.BOOKED: (BookingStatus.CHECKED_IN, BookingStatus.COMPLETED, BookingStatus.NO_SHOW),
+    BookingStatus.CHECKED_IN: (BookingStatus.COMPLETED, BookingStatus.NO_SHOW),
+    BookingStatus.COMPLETED: (),
+    BookingStatus.NO_SHOW: (),
+}
+
 
 class Booking(models.Model):
     calendar = models.ForeignKey(Calendar, on_delete=models.PROTECT, related_name="bookings")
@@ -209,6 +218,11 @@ class Booking(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in ACTIVE_STATUSES
+
+    @property
+    def next_statuses(self) -> list[tuple[str, str]]:
+        """The statuses the desk may record next (value, label), for the agenda's buttons."""
+        return [(status.value, status.label) for status in STATUS_MOVES.get(self.status, ())]
 
     @property
     def organization_id(self):

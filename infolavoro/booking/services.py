@@ -35,7 +35,16 @@ from infolavoro.notifications.services import queue_email
 
 from . import engine
 from .calendar_files import booking_ics
-from .models import ACTIVE_STATUSES, Booking, BookingStatus, Calendar, CalendarException, CalendarInterval, Reason
+from .models import (
+    ACTIVE_STATUSES,
+    STATUS_MOVES,
+    Booking,
+    BookingStatus,
+    Calendar,
+    CalendarException,
+    CalendarInterval,
+    Reason,
+)
 
 CODE_ALPHABET = "ACDEFHJKLMNPRTUVWXY34679"  # no look-alikes (0/O, 1/I, 5/S, 8/B)
 TOKEN_SALT = "infolavoro.booking.manage"
@@ -372,6 +381,8 @@ def set_status(booking: Booking, status: str, actor: Any) -> Booking:
         raise ValidationError(_("Stato non valido."))
     if booking.status not in (BookingStatus.BOOKED, *STAFF_STATUSES):
         raise ValidationError(_("L'appuntamento è annullato."))
+    if status != booking.status and status not in STATUS_MOVES[booking.status]:
+        raise ValidationError(_("L'esito dell'appuntamento è già registrato."))
     completed_now = status == BookingStatus.COMPLETED and booking.status != BookingStatus.COMPLETED
     booking.status = status
     booking.save(update_fields=["status", "updated_at"])

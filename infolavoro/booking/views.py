@@ -7,6 +7,7 @@ from __future__ import annotations
 import calendar as pycalendar
 import datetime as dt
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -171,7 +172,8 @@ def _choose_time(request: HttpRequest, calendar: Calendar, template: str, step: 
         messages.error(request, _("In questo giorno non ci sono più orari liberi: scegline un altro."))
     return _page(request, template, step, calendar=calendar, weeks=weeks, free_days=free_days, month=month,
                  previous=previous, following=following, day=day, slots=slots, form=form,
-                 weekdays=[_("lun"), _("mar"), _("mer"), _("gio"), _("ven"), _("sab"), _("dom")], **context)
+                 weekdays=[_("lun"), _("mar"), _("mer"), _("gio"), _("ven"), _("sab"), _("dom")], today=today,
+                 **context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -324,20 +326,44 @@ def manage(request: HttpRequest, desk_slug: str, token: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def manage_move(request: HttpRequest, desk_slug: str, token: str) -> HttpResponse:
+    """Move an appointment, as in booking: choose a day and a time, read the summary ("Ora: … → Nuovo: …"),
+    confirm. The current appointment stays valid until the confirmation."""
     booking = _managed(request, token)
     if booking.status != BookingStatus.BOOKED or booking.start <= timezone.now():
         return redirect("booking:manage", desk_slug=desk_slug, token=token)
+    calendar, tz = booking.calendar, booking.calendar.desk.tz
 
-    def chosen(start: dt.datetime) -> HttpResponse:
+    def back_to_calendar(day: dt.date | None = None) -> HttpResponse:
+        return redirect(request.path + (f"?giorno={day.isoformat()}" if day else ""))
+
+    if request.method == "POST" and "conferma" in request.POST:
+        start = dates.parse_instant(request.POST.get("start"), dates.askable(calendar), tz)
+        if start is None:
+            messages.error(request, _("Scegli il nuovo giorno e orario."))
+            return back_to_calendar()
         try:
             services.reschedule(booking, start)
         except services.SlotUnavailable as error:
             messages.error(request, str(error))
-            return redirect(request.path + f"?giorno={start.date().isoformat()}")
+            return back_to_calendar(start.astimezone(tz).date())
         messages.success(request, _("Appuntamento spostato. Ti abbiamo inviato un'e-mail con i nuovi dati."))
         return redirect("booking:manage", desk_slug=desk_slug, token=services.manage_token(booking))
 
-    return _choose_time(request, booking.calendar, "booking/manage_move.html", "when", chosen, booking=booking,
+    proposed = dates.parse_instant(request.GET.get("nuovo"), dates.askable(calendar), tz)
+    if proposed is not None:
+        slot = engine.slot_at(calendar, proposed)
+        if slot is None or not slot.available or slot.start == booking.start.astimezone(tz):
+            messages.error(request, _("Questo orario non è più libero: scegline un altro."))
+            return back_to_calendar(proposed.astimezone(tz).date())
+        return render(request, "booking/manage_move_confirm.html", {
+            "booking": booking, "token": token, "slot": slot, "place": services.place_of(calendar),
+        })
+
+    def chosen(start: dt.datetime) -> HttpResponse:
+        # Not moved yet: the summary comes first.
+        return redirect(request.path + "?" + urlencode({"nuovo": start.isoformat()}))
+
+    return _choose_time(request, calendar, "booking/manage_move.html", "when", chosen, booking=booking,
                         token=token)
 
 

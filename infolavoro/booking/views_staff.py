@@ -89,11 +89,20 @@ def agenda(request: HttpRequest, desk_slug: str) -> HttpResponse:
         current = first + dt.timedelta(days=offset)
         days.append((current, [b for b in bookings if timezone.localtime(b.start, calendar.desk.tz).date() == current]))
     free = engine.free_slots(calendar, first, last, enforce_notice=False)
+    # A closed day says why; the day view steps from open day to open day (the week view, week by week).
+    open_days = engine.open_days(calendar, first, last)
+    days = [(current, items, open_days.why_closed(current)) for current, items in days]
+    if week:
+        previous, following = first - dt.timedelta(days=7), last + dt.timedelta(days=1)
+    else:
+        previous = open_days.open_day_after(day, -1) or day - dt.timedelta(days=1)
+        following = open_days.open_day_after(day) or day + dt.timedelta(days=1)
     template = "booking/staff/agenda_print.html" if request.GET.get("stampa") else "booking/staff/agenda.html"
     return render(request, template, {
         "calendars": calendars, "calendar": calendar, "day": day, "week": week, "days": days,
         "first": first, "last": last, "free_count": sum(s.available for s in free),
-        "previous": first - dt.timedelta(days=7 if week else 1), "following": last + dt.timedelta(days=1),
+        "closed": None if week else days[0][2],
+        "previous": previous, "following": following,
         "today": timezone.localtime(timezone.now(), calendar.desk.tz).date(),
         "blocks": selectors.exceptions(calendar, first, last),
         "status_form": StatusForm(), "statuses": StatusForm.base_fields["status"].choices,

@@ -131,6 +131,16 @@ def test_manage_link_reschedules_and_cancels(client, calendar):
     new_start = SLOT + dt.timedelta(days=1)
     response = client.post(url("manage_move", token), {"giorno": "2026-12-10", "start": new_start.isoformat()})
     assert response.status_code == 302
+    # Choosing a time does not move the appointment: a summary step comes first, as in booking.
+    booking.refresh_from_db()
+    assert booking.start == SLOT
+    summary = client.get(response["Location"]).content.decode()
+    assert "Ora" in summary
+    assert "Nuovo" in summary
+    assert "mercoledì 9 dicembre 2026, 09:00" in summary
+    assert "giovedì 10 dicembre 2026, 09:00" in summary
+    assert "Conferma lo spostamento" in summary
+    client.post(url("manage_move", token), {"conferma": "1", "start": new_start.isoformat()})
     booking.refresh_from_db()
     assert booking.start == new_start
     assert "annullare" in client.get(url("manage", token) + "?annulla=1").content.decode()

@@ -79,3 +79,11 @@ def field(bound_field, help_text: str = "") -> dict:
         "is_checkbox": input_type == "checkbox",
         "help_text": help_text,
     }
+
+
+@register.simple_tag(takes_context=True)
+def staff_menu(context: template.Context):
+    """`{% staff_menu as menu %}`: the staff area's menu for this user and page (core/staff_nav.py)."""
+    from infolavoro.core.staff_nav import staff_menu as build
+
+    return build(context["request"])

@@ -15,8 +15,9 @@ def _text(value) -> str:
 
 
 @register.inclusion_tag("monitoring/includes/table.html")
-def result_table(result, uid: str = ""):
-    """The figures of a result as an accessible table (the same rows as the CSV and the API)."""
+def result_table(result, uid: str = "", compare: bool = False):
+    """The figures of a result as an accessible table (the same rows as the CSV and the API); `compare` names
+    the desks-side-by-side copy apart, so that no two tables on a page share a name."""
     header, rows = grid(result)
-    return {"result": result, "header": header[1:], "uid": uid,
+    return {"result": result, "header": header[1:], "uid": uid, "compare": compare,
             "rows": [(row[0], [_text(v) for v in row[1:]]) for row in rows]}

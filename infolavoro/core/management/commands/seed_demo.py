@@ -32,9 +32,4 @@ class Command(BaseCommand):
             accounts_demo.load(each)
         self.stdout.write(self.style.SUCCESS(f"Demo loaded: {desk} at /{desk.slug}/, InfoLavoro – Sarzana at "
                                              f"/{desks_demo.SARZANA_SLUG}/"))
-        self.stdout.write(
-            f"Demo login: {accounts_demo.ADMIN_EMAIL} / {accounts_demo.DEMO_PASSWORD} "
-            "(also amministrazione@, operatore.cpi1@, operatore.cciaa@infolavoro.example, same password)"
-        )
-        self.stdout.write("Sarzana: amministrazione.sarzana@infolavoro.example, operatore.sarzana@infolavoro.example; "
-                          "the Region's viewer monitoraggio@regione.example sees both desks (same password)")
+        self.stdout.write("Demo logins: `manage.py demo_logins` (`make run` prints them last).")
