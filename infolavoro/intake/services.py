@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from infolavoro.accounts.permissions import can
 from infolavoro.booking import services as booking_services
+from infolavoro.core import pdf
 from infolavoro.desks.models import Desk
 from infolavoro.network.models import TaxonomyTerm
 from infolavoro.notifications.services import queue_email
@@ -316,10 +317,8 @@ def labour_data(citizen: Citizen) -> dict[str, Any]:
 
 
 def _render_pdf(data: dict[str, Any]) -> bytes:
-    from weasyprint import HTML  # lazily: the app must start without pango
-
     html = render_to_string("intake/export.html", {"data": data})
-    return HTML(string=html).write_pdf()
+    return pdf.render(html)
 
 
 @transaction.atomic
