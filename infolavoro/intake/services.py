@@ -417,9 +417,12 @@ def save_portal(desk: Desk, data: dict[str, Any], actor: Any, portal: JobPortal 
     portal = portal or JobPortal(desk=desk)
     if portal.desk_id != desk.pk:
         raise PermissionDenied
-    for name in ("name", "url", "what_to_bring", "checklist", "next_steps", "position", "is_active"):
+    for name in ("name", "url", "what_to_bring", "checklist", "next_steps", "position", "is_active",
+                 "what_to_bring_it", "checklist_it", "next_steps_it",  # Italian and English versions
+                 "what_to_bring_en", "checklist_en", "next_steps_en"):
         if name in data:
-            setattr(portal, name, data[name].strip() if isinstance(data[name], str) else data[name])
+            value = data[name].strip() if isinstance(data[name], str) else data[name]
+            setattr(portal, name, None if name.endswith("_en") and not value else value)
     portal.full_clean()
     portal.save()
     return portal

@@ -30,6 +30,7 @@ from .models import ChangeRecord, Organization, Project, Service, TrainingOpport
 # Free-text fields members write: tags and scripts are stripped, the text is kept (templates escape it).
 TEXT_FIELDS = {"description", "audience", "eligibility", "how_to_access", "requirements", "how_to_apply",
                "alternate_name", "name", "title", "place", "cost", "funded_by"}
+TEXT_FIELDS |= {f"{name}_{lang}" for name in ("name", "description") for lang in ("it", "en")}
 REMIND_EVERY = dt.timedelta(days=14)
 logger = logging.getLogger(__name__)
 # Paths under /<desk>/rete/ and /<desk>/gestione/rete/ that a member's slug must not take.
@@ -291,8 +292,8 @@ def save_terms(desk: Any, rows: list[dict[str, Any]], actor: Any) -> None:
     _require_admin(actor, desk)
     for position, row in enumerate(rows):
         term, _created = TaxonomyTerm.objects.get_or_create(desk=desk, code=row["code"], defaults={
-            "name": row["name"], "description": row.get("description", ""), "position": row.get("position",
-                                                                                                 position)})
+            "name_it": row["name"], "description_it": row.get("description", ""),
+            "position": row.get("position", position)})
         if row.get("delete"):
             in_use = (term.services.exists() or Project.objects.filter(taxonomy_terms=term).exists()
                       or TrainingOpportunity.objects.filter(taxonomy_terms=term).exists())
@@ -301,8 +302,11 @@ def save_terms(desk: Any, rows: list[dict[str, Any]], actor: Any) -> None:
                                       % {"name": term.name})
             term.delete()
             continue
-        term.name = clean_text(row["name"])
-        term.description = clean_text(row.get("description", ""))
+        term.name_it = clean_text(row["name"])
+        term.description_it = clean_text(row.get("description", ""))
+        if "name_en" in row:  # English versions: empty falls back to Italian
+            term.name_en = clean_text(row["name_en"]) or None
+            term.description_en = clean_text(row.get("description_en", "")) or None
         term.position = row.get("position", position)
         term.save()
 

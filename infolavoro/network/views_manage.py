@@ -129,7 +129,7 @@ def entry(request: HttpRequest, desk_slug: str, slug: str, kind: str, pk=None) -
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in form_class.Meta.fields}
         if instance is None:
-            base = slugify(data.get("name") or data.get("title"))[:70] or "voce"
+            base = slugify(data.get("name_it") or data.get("name") or data.get("title"))[:70] or "voce"
             taken = set(getattr(org, related).values_list("slug", flat=True))
             data["slug"] = next(f"{base}-{n}" if n else base for n in range(1000)
                                 if (f"{base}-{n}" if n else base) not in taken)
@@ -198,7 +198,8 @@ def terms(request: HttpRequest, desk_slug: str) -> HttpResponse:
     require(request.user, "desk.administer", request.desk)
     existing = list(selectors.topics(request.desk))
     formset = TermFormSet(request.POST or None, prefix="t", initial=[
-        {"code": t.code, "name": t.name, "description": t.description, "position": t.position} for t in existing])
+        {"code": t.code, "name": t.name_it, "name_en": t.name_en or "", "description": t.description_it or "",
+         "description_en": t.description_en or "", "position": t.position} for t in existing])
     if request.method == "POST" and formset.is_valid():
         rows = [f.cleaned_data for f in formset.forms if f.cleaned_data.get("code")]
         try:
