@@ -327,6 +327,11 @@ class ImportReport:
         target[kind] = target.get(kind, 0) + 1
 
 
+def _translated(record: dict[str, Any]) -> list[str]:
+    """The Italian and English versions an import record carries (`name_it`, `name_en`, ...)."""
+    return [key for key in record if key.endswith(("_it", "_en"))]
+
+
 @transaction.atomic
 def import_network(desk: Any, tables: Any, actor: Any, *, skip_invalid: bool = False, dry_run: bool = False,
                    date_shift_days: int = 0) -> ImportReport:
@@ -411,7 +416,7 @@ def import_network(desk: Any, tables: Any, actor: Any, *, skip_invalid: bool = F
 
     terms = {t.code: t for t in TaxonomyTerm.objects.filter(desk=desk)}
     for record in plan.terms:
-        upsert(TaxonomyTerm, terms, record["code"], clean(record, ["name", "description", "position"]),
+        upsert(TaxonomyTerm, terms, record["code"], clean(record, [*_translated(record), "position"]),
                "bisogni", desk=desk, code=record["code"])
     flush(TaxonomyTerm)
 
@@ -419,7 +424,7 @@ def import_network(desk: Any, tables: Any, actor: Any, *, skip_invalid: bool = F
     for record in plan.organizations:
         slug = record["slug"] if record["slug"] not in RESERVED_SLUGS else f"{record['slug']}-rete"
         record["slug"] = slug
-        values = clean(record, ["name", "kind", "alternate_name", "description", "email", "website", "phone"])
+        values = clean(record, ["name", "kind", "alternate_name", *_translated(record), "email", "website", "phone"])
         if record["last_reviewed_on"]:
             values["last_reviewed_at"] = reviewed(record["last_reviewed_on"])
         upsert(Organization, orgs, slug, {**values, "is_active": True}, "soggetti", desk=desk, slug=slug)
@@ -441,7 +446,7 @@ def import_network(desk: Any, tables: Any, actor: Any, *, skip_invalid: bool = F
     service_locations: dict[Any, set[Any]] = {}
     for record in plan.services:
         org = orgs[record["organization"]]
-        values = clean(record, ["name", "description", "audience", "eligibility", "cost", "how_to_access",
+        values = clean(record, [*_translated(record), "audience", "eligibility", "cost", "how_to_access",
                                 "languages", "email", "url"])
         values["is_active"] = record.get("is_active", True)
         if record["last_reviewed_on"]:
