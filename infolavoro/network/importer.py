@@ -598,8 +598,9 @@ def _plan_hsds(sheets: dict[str, list[dict[str, str]]]) -> Plan:
             code = _slug(_text(row, "code", 60), _text(row, "name"))
             name = _text(row, "name", 120, "name")
             terms[row.get("id", "")] = code
-            plan.terms.append({"code": code, "name": name,
-                               "description": "" if row.get("description") == name else _text(row, "description"),
+            # HSDS records are Italian here (the export says `language: it`): they fill the Italian versions.
+            plan.terms.append({"code": code, "name_it": name,
+                               "description_it": "" if row.get("description") == name else _text(row, "description"),
                                "position": len(plan.terms) * 10 + 10})
         except RowError as exc:
             plan.reject("taxonomy_terms", number, str(exc))
@@ -631,7 +632,7 @@ def _plan_hsds(sheets: dict[str, list[dict[str, str]]]) -> Plan:
             phones = [p for p in phones_by_org.get(org_id, []) if not p.get("contact_id") and not p.get("service_id")]
             plan.organizations.append({
                 "slug": slug, "name": name, "kind": kind, "alternate_name": _text(row, "alternate_name", 120),
-                "description": description, "email": _email(_text(row, "email", 254)),
+                "description_it": description, "email": _email(_text(row, "email", 254)),
                 "website": _url(_text(row, "website", 200)),
                 "phone": _phone(phones[0].get("number", "").strip()) if phones else "", "how_to_access": "",
                 "last_reviewed_on": None})
@@ -683,7 +684,8 @@ def _plan_hsds(sheets: dict[str, list[dict[str, str]]]) -> Plan:
                 slug, counter = f"{base[:76]}-{counter}", counter + 1
             assured = row.get("assured_date", "")
             service = {
-                "organization": org, "slug": slug, "name": name, "description": _text(row, "description", 5000),
+                "organization": org, "slug": slug, "name_it": name,
+                "description_it": _text(row, "description", 5000),
                 "audience": "", "eligibility": _text(row, "eligibility_description", 2000),
                 "cost": _text(row, "fees_description", 200), "how_to_access": _text(row, "application_process", 2000),
                 "terms": [terms[a["taxonomy_term_id"]] for a in attributes.get(service_id, [])
