@@ -52,4 +52,5 @@ class BilingualModelForm(forms.ModelForm):
                 english.label = english_label(capitalised(original.verbose_name))
                 english.required = False
                 english.help_text = ""
+                english.empty_value = None  # no English text: stored as NULL, the page shows the Italian one
 
