@@ -15,12 +15,15 @@ from .importer import TEMPLATE
 from .models import Organization, Project, Service, TaxonomyTerm, TrainingOpportunity
 
 HELP = {
-    "bisogni": "Un bisogno o argomento per riga: codice (minuscole e trattini), nome, descrizione.",
+    "bisogni": "Un bisogno o argomento per riga: codice (minuscole e trattini), nome, descrizione; nome_en e "
+               "descrizione_en: la versione inglese (facoltativa).",
     "soggetti": "Un soggetto della rete per riga. tipo: Ente di formazione, Associazione, Associazione di "
-                "categoria, Sindacato, Ente pubblico. ultima_verifica: AAAA-MM-GG.",
+                "categoria, Sindacato, Ente pubblico. ultima_verifica: AAAA-MM-GG. descrizione_en: la descrizione in "
+                "inglese (facoltativa).",
     "sedi": "Le sedi dei soggetti: soggetto è il codice (o il nome) del soggetto.",
     "servizi": "bisogni: codici separati da «;». sedi: nomi delle sedi separati da «;» (vuoto: tutte). "
-               "lingue: codici ISO separati da «;», es. it;en.",
+               "lingue: codici ISO separati da «;», es. it;en. nome_en, descrizione_en: la versione inglese "
+               "(facoltativa).",
     "orari": "giorni: es. lun,mer oppure MO,WE. dalle/alle: HH:MM.",
     "contatti": "Persone o uffici da contattare presso il soggetto.",
     "corsi": "Opportunità formative con date (AAAA-MM-GG); servizio: il nome o il codice del servizio.",
