@@ -21,29 +21,33 @@ KIND = "organization"
 
 
 def documents(organization_ids: Iterable) -> list[index.Doc]:
-    """The index documents of these members (two queries), in Italian and English alike: a visitor finds a
-    member by the words of either version of its texts, whatever the language of the request that saved it."""
+    """The index documents of these members (two queries): the Italian texts, and the English names of services
+    and topics, whatever the language of the request that saved them."""
     from .models import Organization, Service
 
     orgs = list(Organization.objects.filter(pk__in=list(organization_ids))
-                .values_list("pk", "desk_id", "name", "alternate_name", "description_it", "description_en"))
+                .values_list("pk", "desk_id", "name", "alternate_name", "description_it"))
     services: dict = {}
     for org_id, *row in (
             Service.objects.filter(organization__in=[o[0] for o in orgs], is_active=True)
             .order_by("organization_id", "name_it", "pk")
-            .values_list("organization_id", "name_it", "name_en", "description_it", "description_en", "audience",
+            .values_list("organization_id", "name_it", "name_en", "description_it", "audience",
                          "taxonomy_terms__name_it", "taxonomy_terms__name_en")):
-        name_it, name_en, description_it, description_en, audience, topic_it, topic_en = row
-        names, topics, texts = services.setdefault(org_id, ({}, {}, {}))
-        for text, bucket in ((name_it, names), (name_en, names), (topic_it, topics), (topic_en, topics),
-                             (description_it, texts), (description_en, texts), (audience, texts)):
+        name_it, name_en, description_it, audience, topic_it, topic_en = row
+        names, topics, texts, english = services.setdefault(org_id, ({}, {}, {}, {}))
+        # The Italian texts keep their weights (names and topics as keywords); the English names of services and
+        # topics are body text, so that English words find a member without changing how the Italian search
+        # ranks it (English descriptions are not indexed: their many words would outweigh the Italian ones).
+        for text, bucket in ((name_it, names), (topic_it, topics), (description_it, texts), (audience, texts),
+                             (name_en, english), (topic_en, english)):
             if text:
                 bucket[text] = None
     docs = []
-    for pk, desk_id, name, alternate, *descriptions in orgs:
-        names, topics, texts = services.get(pk, ({}, {}, {}))
+    for pk, desk_id, name, alternate, description_it in orgs:
+        names, topics, texts, english = services.get(pk, ({}, {}, {}, {}))
+        body = [description_it or "", *texts, *english]
         docs.append(index.Doc(pk, desk_id, f"{name} {alternate}".strip(), " ".join([*names, *topics]),
-                              " ".join([*(d for d in descriptions if d), *texts])))
+                              " ".join(t for t in body if t)))
     return docs
 
 
