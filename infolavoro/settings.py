@@ -34,6 +34,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if DEBUG e
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "modeltranslation",  # English versions of content entered by staff (before admin, as it requires)
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -170,6 +171,11 @@ AXES_USERNAME_CALLABLE = "infolavoro.accounts.lockout.lockout_username"
 LANGUAGE_CODE = "it"
 LANGUAGES = [("it", _("Italiano")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "infolavoro" / "locale"]
+# Content entered by staff (presentations, topics, needs, services...) has an Italian and an English version
+# (django-modeltranslation: `name_it`, `name_en`); `name` reads the visitor's language, falling back to Italian.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "it"
+MODELTRANSLATION_LANGUAGES = ("it", "en")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("it",)
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Rome")
 USE_I18N = True
 USE_TZ = True

@@ -61,7 +61,7 @@ def invite_first_admin(desk: Desk, *, email: str, first_name: str, last_name: st
     """The first administrator of a new desk. Only `desks.services.create_desk` calls it, inside its own check
     (an installation administrator, or the command line)."""
     return _grant(desk, email=email, first_name=first_name, last_name=last_name, role=Role.DESK_ADMIN,
-                  affiliation=f"Comune di {desk.comune}", organization=None)
+                  affiliation=desk.denomination[:200], organization=None)
 
 
 def _grant(desk: Desk, *, email: str, first_name: str, last_name: str, role: str, affiliation: str,

@@ -94,7 +94,7 @@ def desk_detail(request: HttpRequest, slug: str):
         "opening_hours": [{"weekday": w.weekday, "opens_at": w.opens_at.strftime("%H:%M"),
                            "closes_at": w.closes_at.strftime("%H:%M")}
                           for w in weekly],
-        "reasons": list(selectors.reasons(desk).values("code", "label")),
+        "reasons": [{"code": r.code, "label": r.label} for r in selectors.reasons(desk)],  # label: falls back to it
         "booking_horizon_days": calendar.horizon_days if calendar else None,
         "slot_minutes": calendar.slot_minutes if calendar else None,
     }

@@ -15,13 +15,13 @@ from . import engine
 from .models import Booking, BookingStatus, Calendar, CalendarInterval, Reason
 from .services import new_code
 
-REASONS = [
-    ("orientamento", "Primo orientamento"),
-    ("portali", "Aiuto per la registrazione ai portali del lavoro"),
-    ("cv", "Curriculum vitae e colloquio di lavoro"),
-    ("formazione", "Informazioni su corsi e formazione"),
-    ("rete", "Informazioni sui servizi della Rete per il lavoro"),
-    ("altro", "Altro"),
+REASONS = [  # code, Italian, English
+    ("orientamento", "Primo orientamento", "First guidance"),
+    ("portali", "Aiuto per la registrazione ai portali del lavoro", "Help registering on the job portals"),
+    ("cv", "Curriculum vitae e colloquio di lavoro", "CV and job interview"),
+    ("formazione", "Informazioni su corsi e formazione", "Information on courses and training"),
+    ("rete", "Informazioni sui servizi della Rete per il lavoro", "Information on the Network for work's services"),
+    ("altro", "Altro", "Other"),
 ]
 # Tue–Fri 08:30–12:00 with two operators, Tue 14:30–17:30 with one (the article's hours).
 DESK_INTERVALS = [(1, "08:30", "12:00", 2), (2, "08:30", "12:00", 2), (3, "08:30", "12:00", 2),
@@ -82,8 +82,9 @@ def _create(calendar, start, end, reason, rng, status) -> None:
 
 
 def load(desk: Desk) -> None:
-    for position, (code, label) in enumerate(REASONS):
-        Reason.objects.get_or_create(desk=desk, code=code, defaults={"label": label, "position": position})
+    for position, (code, label, label_en) in enumerate(REASONS):
+        Reason.objects.update_or_create(desk=desk, code=code, defaults={"label_it": label, "label_en": label_en,
+                                                                        "position": position})
     if Calendar.objects.filter(desk=desk).exists():
         return
     rng = random.Random(2026)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from infolavoro.core.bilingual import english_label
 from infolavoro.desks.forms import IntervalForm
 
 from .models import BookingStatus, Calendar
@@ -138,6 +139,7 @@ class ReasonRowForm(forms.Form):
     code = forms.SlugField(label=_("Codice"), max_length=40,
                            help_text=_("Lettere minuscole, numeri e trattini; usato dall'API."))
     label = forms.CharField(label=_("Argomento"), max_length=120)
+    label_en = forms.CharField(label=english_label(_("Argomento")), max_length=120, required=False)
     position = forms.IntegerField(label=_("Ordine"), min_value=0, initial=0)
     is_active = forms.BooleanField(label=_("Attivo"), required=False, initial=True)
 

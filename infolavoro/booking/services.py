@@ -669,6 +669,8 @@ def save_reasons(desk: Any, rows: Sequence[dict[str, Any]], actor: Any) -> None:
     if not any(row.get("is_active", True) for row in rows):
         raise ValidationError(_("Serve almeno un argomento attivo."))
     for position, row in enumerate(rows):
+        labels = {"label_it": row["label"].strip()}
+        if "label_en" in row:  # the English version: empty falls back to Italian
+            labels["label_en"] = (row["label_en"] or "").strip() or None
         Reason.objects.update_or_create(desk=desk, code=row["code"], defaults={
-            "label": row["label"].strip(), "position": row.get("position", position),
-            "is_active": row.get("is_active", True)})
+            **labels, "position": row.get("position", position), "is_active": row.get("is_active", True)})

@@ -322,7 +322,8 @@ def reasons(request: HttpRequest, desk_slug: str) -> HttpResponse:
     require(request.user, "desk.administer", desk)
     existing = list(Reason.objects.filter(desk=desk))
     formset = ReasonFormSet(request.POST or None, prefix="r", initial=[
-        {"code": r.code, "label": r.label, "position": r.position, "is_active": r.is_active} for r in existing])
+        {"code": r.code, "label": r.label_it, "label_en": r.label_en or "", "position": r.position,
+         "is_active": r.is_active} for r in existing])
     if request.method == "POST" and formset.is_valid():
         rows = [f.cleaned_data for f in formset.forms if f.cleaned_data.get("code")]
         # Existing codes cannot disappear (bookings point at them): a missing row keeps its topic.

@@ -19,12 +19,21 @@ PRESENTATION = (
     "sindacati, che ti ricevono nelle loro sedi."
 )
 
+PRESENTATION_EN = (
+    "InfoLavoro is the City of La Spezia's listening point for people looking for work or for their way. Advisers "
+    "from the Liguria Region's Job Centres and from the Riviere di Liguria Chamber of Commerce see you by "
+    "appointment, help you register on the job portals and refer you to the members of the Network for work: "
+    "training bodies, associations, trade associations and unions, who see you at their own premises."
+)
+
 # Tue–Fri 08:30–12:00, Tue also 14:30–17:30 (weekday: Monday = 0).
 HOURS = [(1, "08:30", "12:00"), (1, "14:30", "17:30"), (2, "08:30", "12:00"), (3, "08:30", "12:00"),
          (4, "08:30", "12:00")]
 
-CLOSURES = [(dt.date(2026, 12, 24), dt.date(2026, 12, 24), "Chiusura per le festività natalizie"),
-            (dt.date(2026, 12, 31), dt.date(2026, 12, 31), "Chiusura per le festività natalizie")]
+CLOSURES = [(dt.date(2026, 12, 24), dt.date(2026, 12, 24), "Chiusura per le festività natalizie",
+             "Closed for the Christmas holidays"),
+            (dt.date(2026, 12, 31), dt.date(2026, 12, 31), "Chiusura per le festività natalizie",
+             "Closed for the Christmas holidays")]
 
 
 @transaction.atomic
@@ -40,7 +49,10 @@ def load() -> Desk:
             "office": "Piano terra, ufficio accanto ai locali dell'Anagrafe",
             "phone": "0187 727248",
             "email": "infolavoro@comune.sp.it",
-            "presentation": PRESENTATION,
+            "presentation_it": PRESENTATION,
+            "presentation_en": PRESENTATION_EN,
+            "comune_denomination_it": "Comune della Spezia",
+            "comune_denomination_en": "City of La Spezia",
             "timezone": "Europe/Rome",
             "holiday_subdivision": "SP",
             "privacy_controller": "Comune della Spezia, Piazza Europa 1, 19124 La Spezia",
@@ -53,8 +65,9 @@ def load() -> Desk:
                         closes_at=dt.time.fromisoformat(closes))
         for day, opens, closes in HOURS
     )
-    for starts_on, ends_on, reason in CLOSURES:
-        Closure.objects.get_or_create(desk=desk, starts_on=starts_on, ends_on=ends_on, defaults={"reason": reason})
+    for starts_on, ends_on, reason, reason_en in CLOSURES:
+        Closure.objects.update_or_create(desk=desk, starts_on=starts_on, ends_on=ends_on,
+                                         defaults={"reason_it": reason, "reason_en": reason_en})
     return desk
 
 
@@ -63,6 +76,11 @@ SARZANA_PRESENTATION = (
     "InfoLavoro Sarzana è lo sportello del Comune di Sarzana per chi cerca lavoro in val di Magra: ti riceviamo su "
     "appuntamento, ti aiutiamo con il curriculum e i portali per il lavoro e ti indirizziamo ai soggetti della rete "
     "del territorio."
+)
+SARZANA_PRESENTATION_EN = (
+    "InfoLavoro Sarzana is the Municipality of Sarzana's desk for people looking for work in the Magra valley: we "
+    "see you by appointment, help you with your CV and the job portals and refer you to the local network's "
+    "members."
 )
 # Mon and Thu 09:00–12:30, Wed 14:30–17:30 (weekday: Monday = 0).
 SARZANA_HOURS = [(0, "09:00", "12:30"), (2, "14:30", "17:30"), (3, "09:00", "12:30")]
@@ -82,7 +100,10 @@ def load_sarzana() -> Desk:
             "office": "Primo piano, sportello 3",
             "phone": "0187 614100",
             "email": "infolavoro@comune-sarzana.example",
-            "presentation": SARZANA_PRESENTATION,
+            "presentation_it": SARZANA_PRESENTATION,
+            "presentation_en": SARZANA_PRESENTATION_EN,
+            "comune_denomination_it": "Comune di Sarzana",
+            "comune_denomination_en": "Municipality of Sarzana",
             "timezone": "Europe/Rome",
             "holiday_subdivision": "SP",
             "patron_saint": "Sant'Andrea",

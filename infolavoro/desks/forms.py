@@ -3,13 +3,15 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from infolavoro.core.bilingual import BilingualModelForm, english_label
+
 from .models import WEEKDAYS, Closure
 
 
-class ClosureForm(forms.ModelForm):
+class ClosureForm(BilingualModelForm):
     class Meta:
         model = Closure
-        fields = ["starts_on", "ends_on", "reason"]
+        fields = ["starts_on", "ends_on", "reason_it", "reason_en"]
         widgets = {
             "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -52,7 +54,14 @@ class NewDeskForm(forms.Form):
     office = forms.CharField(label=_("Piano e ufficio"), max_length=200, required=False)
     phone = forms.CharField(label=_("Telefono"), max_length=32)
     email = forms.EmailField(label=_("E-mail dello sportello"))
+    comune_denomination = forms.CharField(
+        label=_("Denominazione del Comune"), max_length=160, required=False,
+        help_text=_("Come il Comune si presenta, es. «Comune della Spezia». Vuoto: composta dal nome."))
+    comune_denomination_en = forms.CharField(label=english_label(_("Denominazione del Comune")), max_length=160,
+                                             required=False, help_text=_("Es. «City of La Spezia»."))
     presentation = forms.CharField(label=_("Presentazione"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    presentation_en = forms.CharField(label=english_label(_("Presentazione")), required=False,
+                                      widget=forms.Textarea(attrs={"rows": 3}))
     hours = forms.CharField(
         label=_("Orari settimanali"), widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Un giorno per riga con le sue fasce, es. «mar 08:30-12:00 14:30-17:30»."))

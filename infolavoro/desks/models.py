@@ -10,6 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from infolavoro.core.validators import validate_phone_number, validate_single_line
@@ -39,6 +40,23 @@ def validate_not_reserved(value: str) -> None:
         raise ValidationError(_("Questo indirizzo breve è riservato."))
 
 
+# "di" + an article at the start of a Comune's name makes one word: Comune della Spezia, dell'Aquila, del Cairo.
+_DI_ARTICLE = {"la": "della", "il": "del", "lo": "dello", "le": "delle", "i": "dei", "gli": "degli"}
+
+
+def default_denomination(comune: str) -> str:
+    """How the Comune is named in the visitor's language when the desk has not written it: in Italian the
+    preposition merges with the name's article ("Comune della Spezia", "Comune dell'Aquila")."""
+    if not translation.get_language() or translation.get_language().split("-")[0] != "it":
+        return translation.gettext("Comune di %(comune)s") % {"comune": comune}
+    first, _space, rest = comune.partition(" ")
+    if rest and first.lower() in _DI_ARTICLE:
+        return f"Comune {_DI_ARTICLE[first.lower()]} {rest}"
+    if comune[:2].lower() == "l'" or comune[:2].lower() == "l’":
+        return f"Comune dell'{comune[2:]}"
+    return f"Comune di {comune}"
+
+
 def validate_istat_code(value: str) -> None:
     if not (len(value) == 6 and value.isdigit()):
         raise ValidationError(_("Il codice ISTAT del Comune è di sei cifre, es. 011015."))
@@ -56,6 +74,11 @@ class Desk(models.Model):
         _("indirizzo breve"), max_length=60, unique=True, validators=[validate_not_reserved]
     )
     comune = models.CharField(_("Comune"), max_length=120)
+    comune_denomination = models.CharField(
+        _("denominazione del Comune"), max_length=160, blank=True, validators=[validate_single_line],
+        help_text=_("Come il Comune si presenta, con la preposizione giusta: es. «Comune della Spezia», "
+                    "«Comune di Sarzana». Vuoto: composta dal nome del Comune."),
+    )
     istat_code = models.CharField(
         _("codice ISTAT del Comune"), max_length=6, blank=True, validators=[validate_istat_code],
         help_text=_("Sei cifre, es. 011015 per La Spezia."),
@@ -138,6 +161,12 @@ class Desk(models.Model):
                 dt.date(2028, self.patron_month, self.patron_day)  # a leap year: 29 February is a real date
             except ValueError:
                 raise ValidationError({"patron_day": _("Questa data non esiste.")}) from None
+
+    @property
+    def denomination(self) -> str:
+        """The Comune as pages, e-mails and the brochure name it, in the visitor's language: the desk's own
+        denomination (English falling back to Italian), else one composed from the Comune's name."""
+        return self.comune_denomination or default_denomination(self.comune)
 
     @property
     def holiday_rule(self) -> HolidayRule:

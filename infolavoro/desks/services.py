@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from infolavoro.accounts.permissions import can
 
 from .hours import WeeklyInterval
-from .models import Closure, Desk, OpeningInterval
+from .models import Closure, Desk, OpeningInterval, default_denomination
 
 
 def validate_weekly_intervals(intervals: Sequence[WeeklyInterval]) -> None:
@@ -48,10 +49,12 @@ def set_opening_hours(desk: Desk, intervals: Sequence[WeeklyInterval], actor) ->
 
 
 @transaction.atomic
-def add_closure(desk: Desk, starts_on: dt.date, ends_on: dt.date, reason: str, actor) -> Closure:
+def add_closure(desk: Desk, starts_on: dt.date, ends_on: dt.date, reason: str, actor, reason_en: str = "") -> Closure:
+    """`reason` in Italian; `reason_en` optional (empty: English pages show the Italian one)."""
     if not can(actor, "desk.administer", desk):
         raise PermissionDenied
-    closure = Closure(desk=desk, starts_on=starts_on, ends_on=ends_on, reason=reason.strip(), created_by=actor)
+    closure = Closure(desk=desk, starts_on=starts_on, ends_on=ends_on, reason_it=reason.strip(),
+                      reason_en=reason_en.strip() or None, created_by=actor)
     closure.full_clean()
     closure.save()
     return closure
@@ -133,6 +136,9 @@ class NewDesk:
     postal_code: str = ""
     office: str = ""
     presentation: str = ""
+    presentation_en: str = ""  # English versions: empty falls back to Italian
+    comune_denomination: str = ""  # empty: "Comune di …" with the right preposition (default_denomination)
+    comune_denomination_en: str = ""
     patron_saint: str = ""
     patron_day_month: tuple[int, int] | None = None
     reasons: list[str] = field(default_factory=lambda: list(DEFAULT_REASONS))
@@ -150,6 +156,12 @@ def portal_catalogue() -> list[dict]:
 
 @transaction.atomic
 def create_desk(new: NewDesk, actor) -> Desk:
+    # The texts given without a language are Italian, whatever the language of the page that sent them.
+    with translation.override("it"):
+        return _create_desk(new, actor)
+
+
+def _create_desk(new: NewDesk, actor) -> Desk:
     """A desk for another Comune, ready to book: identity, hours, holidays with the patron saint, a bookable desk
     calendar, booking reasons, portals, retention and cell-size settings, and its first administrator invited
     by e-mail. `actor` is an installation administrator (superuser), or None from the command line."""
@@ -178,11 +190,15 @@ def create_desk(new: NewDesk, actor) -> Desk:
     patron_day, patron_month = new.patron_day_month or (None, None)
     desk = Desk(name=new.name.strip(), slug=new.slug.strip(), comune=comune.name, istat_code=comune.istat_code,
                 address=new.address.strip(), postal_code=new.postal_code.strip(), office=new.office.strip(),
-                phone=new.phone.strip(), email=new.email.strip(), presentation=new.presentation.strip(),
+                phone=new.phone.strip(), email=new.email.strip(), presentation_it=new.presentation.strip(),
+                presentation_en=new.presentation_en.strip() or None,
+                comune_denomination_it=new.comune_denomination.strip() or default_denomination(comune.name),
+                comune_denomination_en=new.comune_denomination_en.strip() or None,
                 holiday_subdivision=comune.province_code, patron_saint=new.patron_saint.strip(),
                 patron_month=patron_month, patron_day=patron_day, retention_months=new.retention_months,
                 min_cell_size=new.min_cell_size,
-                privacy_controller=f"Comune di {comune.name}, {new.address.strip()}"[:200])
+                privacy_controller=f"{new.comune_denomination.strip() or default_denomination(comune.name)}, "
+                                   f"{new.address.strip()}"[:200])
     desk.full_clean()
     if not new.hours:
         raise ValidationError({"hours": _("Indica almeno una fascia di apertura settimanale.")})

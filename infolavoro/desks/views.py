@@ -74,7 +74,8 @@ def manage_closures(request: HttpRequest, desk_slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.add_closure(desk, form.cleaned_data["starts_on"], form.cleaned_data["ends_on"],
-                                 form.cleaned_data["reason"], request.user)
+                                 form.cleaned_data["reason_it"], request.user,
+                                 reason_en=form.cleaned_data["reason_en"] or "")
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -122,6 +123,8 @@ def create_desk(request: HttpRequest) -> HttpResponse:
                 phone=data["phone"], email=data["email"], admin_email=data["admin_email"],
                 admin_first_name=data["admin_first_name"], admin_last_name=data["admin_last_name"],
                 postal_code=data["postal_code"], office=data["office"], presentation=data["presentation"],
+                presentation_en=data["presentation_en"], comune_denomination=data["comune_denomination"],
+                comune_denomination_en=data["comune_denomination_en"],
                 patron_saint=data["patron_saint"], reasons=data["reasons"].splitlines(), portals=data["portals"],
                 retention_months=data["retention_months"], min_cell_size=data["min_cell_size"])
             errors = {}

@@ -14,6 +14,10 @@ PORTALS = [
         "checklist": "Accesso con SPID o CIE\nDati anagrafici e recapiti controllati\nPatto di attivazione digitale "
                      "firmato\nCurriculum caricato\nPrima ricerca di offerte salvata",
         "next_steps": "Controlla le offerte e i corsi proposti; rispondi alle convocazioni del Centro per l'impiego.",
+        "what_to_bring_en": "SPID, CIE or CNS; tax code; e-mail address and mobile number; CV",
+        "checklist_en": "Sign in with SPID or CIE\nPersonal details and contacts checked\nDigital activation agreement "
+                        "signed\nCV uploaded\nFirst job search saved",
+        "next_steps_en": "Check the job offers and courses proposed; answer the Job Centre's calls.",
         "position": 1,
     },
     {
@@ -23,6 +27,10 @@ PORTALS = [
         "checklist": "Accesso con SPID o CIE\nDichiarazione di immediata disponibilità (DID) resa\nScelta del "
                      "Centro per l'impiego\nCurriculum inserito\nPrenotazione del colloquio al CPI",
         "next_steps": "Presentati al colloquio al Centro per l'impiego con un documento d'identità.",
+        "what_to_bring_en": "SPID or CIE; tax code; identity document; CV",
+        "checklist_en": "Sign in with SPID or CIE\nDeclaration of immediate availability (DID) made\nJob Centre "
+                        "chosen\nCV entered\nInterview at the Job Centre booked",
+        "next_steps_en": "Go to the interview at the Job Centre with an identity document.",
         "position": 2,
     },
     {
@@ -32,6 +40,10 @@ PORTALS = [
         "checklist": "Servizio individuato (orientamento, creazione d'impresa, certificazione competenze)\n"
                      "Registrazione sul portale\nRichiesta di appuntamento inviata",
         "next_steps": "Attendi la conferma dell'appuntamento dalla Camera di Commercio.",
+        "what_to_bring_en": "SPID or CIE; tax code; business idea or CV",
+        "checklist_en": "Service chosen (guidance, starting a business, skills certification)\n"
+                        "Registration on the portal\nAppointment request sent",
+        "next_steps_en": "Wait for the Chamber of Commerce to confirm the appointment.",
         "position": 3,
     },
     {
@@ -41,6 +53,10 @@ PORTALS = [
         "checklist": "Account creato con e-mail personale\nProfilo e curriculum completati\nAvvisi di lavoro "
                      "impostati per zona e mansione\nPrima candidatura inviata",
         "next_steps": "Controlla gli avvisi ogni giorno e aggiorna il curriculum dopo ogni esperienza.",
+        "what_to_bring_en": "E-mail address; CV as a PDF; a photo if you wish",
+        "checklist_en": "Account created with a personal e-mail\nProfile and CV completed\nJob alerts "
+                        "set by area and role\nFirst application sent",
+        "next_steps_en": "Check the alerts every day and update your CV after each job.",
         "position": 4,
     },
 ]

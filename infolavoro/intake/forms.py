@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from infolavoro.core.bilingual import BilingualModelForm
 from infolavoro.core.validators import validate_phone_number
 from infolavoro.desks.models import Desk
 
@@ -161,12 +162,13 @@ class PortalChecklistForm(forms.Form):
         self.order_fields(["steps", "completed"])
 
 
-class JobPortalForm(forms.ModelForm):
+class JobPortalForm(BilingualModelForm):
     url = forms.URLField(label=_("indirizzo web"), assume_scheme="https")
 
     class Meta:
         model = JobPortal
-        fields = ["name", "url", "what_to_bring", "checklist", "next_steps", "position", "is_active"]
+        fields = ["name", "url", "what_to_bring_it", "what_to_bring_en", "checklist_it", "checklist_en",
+                  "next_steps_it", "next_steps_en", "position", "is_active"]
         widgets = {"what_to_bring": forms.Textarea(attrs={"rows": 2}), "checklist": forms.Textarea(attrs={"rows": 5}),
                    "next_steps": forms.Textarea(attrs={"rows": 2})}
 

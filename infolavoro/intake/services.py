@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from infolavoro.accounts.permissions import can
 from infolavoro.booking import services as booking_services
+from infolavoro.core import pdf
 from infolavoro.desks.models import Desk
 from infolavoro.network.models import TaxonomyTerm
 from infolavoro.notifications.services import queue_email
@@ -399,10 +400,8 @@ def labour_data(citizen: Citizen) -> dict[str, Any]:
 
 
 def _render_pdf(data: dict[str, Any]) -> bytes:
-    from weasyprint import HTML  # lazily: the app must start without pango
-
     html = render_to_string("intake/export.html", {"data": data})
-    return HTML(string=html).write_pdf()
+    return pdf.render(html)
 
 
 @transaction.atomic
@@ -501,9 +500,12 @@ def save_portal(desk: Desk, data: dict[str, Any], actor: Any, portal: JobPortal 
     portal = portal or JobPortal(desk=desk)
     if portal.desk_id != desk.pk:
         raise PermissionDenied
-    for name in ("name", "url", "what_to_bring", "checklist", "next_steps", "position", "is_active"):
+    for name in ("name", "url", "what_to_bring", "checklist", "next_steps", "position", "is_active",
+                 "what_to_bring_it", "checklist_it", "next_steps_it",  # Italian and English versions
+                 "what_to_bring_en", "checklist_en", "next_steps_en"):
         if name in data:
-            setattr(portal, name, data[name].strip() if isinstance(data[name], str) else data[name])
+            value = data[name].strip() if isinstance(data[name], str) else data[name]
+            setattr(portal, name, None if name.endswith("_en") and not value else value)
     portal.full_clean()
     portal.save()
     return portal

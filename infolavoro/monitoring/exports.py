@@ -7,6 +7,8 @@ import io
 
 from django.template.loader import render_to_string
 
+from infolavoro.core import pdf
+
 from .indicators import Result
 from .tables import grid
 
@@ -64,7 +66,5 @@ def xlsx_bytes(results: list[Result]) -> bytes:
 
 
 def pdf_bytes(context: dict) -> bytes:
-    from weasyprint import HTML
-
     html = render_to_string("monitoring/report.html", context)
-    return HTML(string=html, base_url=None).write_pdf()
+    return pdf.render(html)

@@ -148,7 +148,7 @@ def services(request: HttpRequest, query: Query[ServiceQuery]):
         qs = qs.filter(_near(*point, _radius(query), via="organization__locations")).distinct()
     elif query.near:
         qs = qs.none()
-    qs = _search(qs, query.search, "name", "description", "organization__name")
+    qs = _search(qs, query.search, "name_it", "name_en", "description_it", "description_en", "organization__name")
     return _paged(qs, query, lambda svc: hsds.service(svc, full=False))
 
 
@@ -162,5 +162,5 @@ def taxonomy_terms(request: HttpRequest, query: Query[PageQuery]):
     qs = TaxonomyTerm.objects.filter(desk__is_active=True).order_by("position", "name", "pk")
     if query.desk:
         qs = qs.filter(desk__slug=query.desk)
-    qs = _search(qs, query.search, "name", "description")
+    qs = _search(qs, query.search, "name_it", "name_en", "description_it", "description_en")
     return _paged(qs, query, hsds.taxonomy_term)

@@ -25,6 +25,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from infolavoro.core.pdf import render as render_tagged_pdf
 from infolavoro.desks import selectors as desk_selectors
 from infolavoro.desks.models import Desk
 
@@ -91,11 +92,9 @@ def context(desk: Desk, now: dt.datetime | None = None) -> dict[str, Any]:
 
 
 def render_pdf(desk: Desk, now: dt.datetime | None = None) -> bytes:
-    from weasyprint import HTML
-
     with translation.override("it"):
         html = render_to_string("network/brochure/brochure.html", context(desk, now))
-    return HTML(string=html, base_url=settings.SITE_URL).write_pdf()
+    return render_tagged_pdf(html, base_url=settings.SITE_URL)
 
 
 def version(desk: Desk) -> str:

@@ -3,6 +3,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from infolavoro.core.bilingual import BilingualModelForm, english_label
+
 from .models import (
     Contact,
     Location,
@@ -50,11 +52,11 @@ def _formfield(model_field, **kwargs):
     return model_field.formfield(**kwargs)
 
 
-class OrganizationForm(forms.ModelForm):
+class OrganizationForm(BilingualModelForm):
     class Meta:
         model = Organization
         formfield_callback = _formfield
-        fields = ["name", "alternate_name", "description", "email", "phone", "website", "logo"]
+        fields = ["name", "alternate_name", "description_it", "description_en", "email", "phone", "website", "logo"]
         # A plain file input: the current logo is shown by the page (media are served by network:logo).
         widgets = {"description": forms.Textarea(attrs={"rows": 5}), "logo": forms.FileInput}
 
@@ -62,12 +64,12 @@ class OrganizationForm(forms.ModelForm):
 
 
 
-class ServiceForm(forms.ModelForm):
+class ServiceForm(BilingualModelForm):
     class Meta:
         model = Service
         formfield_callback = _formfield
-        fields = ["name", "description", "audience", "eligibility", "cost", "how_to_access", "url", "email",
-                  "is_active"]
+        fields = ["name_it", "name_en", "description_it", "description_en", "audience", "eligibility", "cost",
+                  "how_to_access", "url", "email", "is_active"]
         widgets = {f: forms.Textarea(attrs={"rows": 3}) for f in ("description", "audience", "eligibility",
                                                                    "how_to_access")}
 
@@ -209,8 +211,11 @@ class InviteEditorForm(forms.Form):
 class TermRowForm(forms.Form):
     code = forms.SlugField(label=_("Codice"), max_length=60)
     name = forms.CharField(label=_("Nome"), max_length=120)
+    name_en = forms.CharField(label=english_label(_("Nome")), max_length=120, required=False)
     description = forms.CharField(label=_("Spiegazione per il cittadino"), required=False,
                                   widget=forms.Textarea(attrs={"rows": 2}))
+    description_en = forms.CharField(label=english_label(_("Spiegazione per il cittadino")), required=False,
+                                     widget=forms.Textarea(attrs={"rows": 2}))
     position = forms.IntegerField(label=_("Ordine"), min_value=0, initial=0)
     special_category = forms.BooleanField(
         label=_("Dato particolare (salute, disabilità): serve il consenso esplicito"), required=False)

@@ -32,9 +32,16 @@ def _compact(data: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in data.items() if value is not None}
 
 
+def _it(obj: Any, field: str) -> str:
+    """The Italian version of a translated text: HSDS records declare `language: it`, whatever the language
+    of the request."""
+    return getattr(obj, f"{field}_it", None) or ""
+
+
 def taxonomy_term(term: TaxonomyTerm) -> dict[str, Any]:
     return _compact({
-        "id": str(term.pk), "code": term.code, "name": term.name, "description": term.description or term.name,
+        "id": str(term.pk), "code": term.code, "name": _it(term, "name"),
+        "description": _it(term, "description") or _it(term, "name"),
         "parent_id": str(term.parent_id) if term.parent_id else None, "taxonomy": TAXONOMY, "language": "it",
     })
 
@@ -71,7 +78,8 @@ def service(svc: Service, *, full: bool = True, with_organization: bool = True) 
     """A service; `full` adds the nested objects of /services/{id}."""
     org = svc.organization
     data: dict[str, Any] = {
-        "id": str(svc.pk), "organization_id": str(org.pk), "name": svc.name, "description": svc.description,
+        "id": str(svc.pk), "organization_id": str(org.pk), "name": _it(svc, "name"),
+        "description": _it(svc, "description"),
         "status": "active" if svc.is_active else "inactive",
         "application_process": _text(svc.how_to_access), "fees_description": _text(svc.cost),
         "eligibility_description": _text(" ".join(p for p in (svc.audience, svc.eligibility) if p)),
@@ -103,7 +111,8 @@ def service(svc: Service, *, full: bool = True, with_organization: bool = True) 
 
 def organization(org: Organization, *, full: bool = True) -> dict[str, Any]:
     data: dict[str, Any] = {
-        "id": str(org.pk), "name": org.name, "description": org.description or org.get_kind_display(),
+        "id": str(org.pk), "name": org.name,
+        "description": _it(org, "description") or org.get_kind_display(),
         "email": _text(org.email), "website": _text(org.website), "legal_status": org.get_kind_display(),
     }
     if full:

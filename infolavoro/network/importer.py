@@ -29,15 +29,18 @@ from .models import OrganizationKind, Project
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
 
-# The spreadsheet template: sheet → columns. The first columns of each sheet are required (REQUIRED).
+# The spreadsheet template: sheet → columns. Columns ending in `_en` are the optional English versions of the
+# column before the suffix (empty: English pages show the Italian text); a sheet without them keeps the English
+# versions already stored. The first columns of each sheet are required (REQUIRED).
 TEMPLATE: dict[str, list[str]] = {
-    "bisogni": ["codice", "nome", "descrizione", "dati_particolari"],
+    "bisogni": ["codice", "nome", "descrizione", "nome_en", "descrizione_en", "dati_particolari"],
     "soggetti": ["codice", "nome", "tipo", "sigla", "descrizione", "email", "sito", "telefono", "come_accedere",
-                 "ultima_verifica"],
+                 "ultima_verifica", "descrizione_en"],
     "sedi": ["soggetto", "nome", "indirizzo", "citta", "piano_ufficio", "cap", "provincia", "accessibilita",
              "come_arrivare"],
     "servizi": ["soggetto", "nome", "descrizione", "codice", "a_chi_si_rivolge", "requisiti", "costo",
-                "come_accedere", "bisogni", "lingue", "sedi", "email", "sito", "ultima_verifica"],
+                "come_accedere", "bisogni", "lingue", "sedi", "email", "sito", "ultima_verifica", "nome_en",
+                "descrizione_en"],
     "orari": ["soggetto", "servizio", "giorni", "dalle", "alle", "descrizione"],
     "contatti": ["soggetto", "nome", "ruolo", "email", "telefono"],
     "corsi": ["soggetto", "titolo", "inizio", "fine", "codice", "servizio", "descrizione", "scadenza_iscrizioni",
@@ -300,6 +303,14 @@ def _text(row: dict[str, str], key: str, limit: int | None = None, label: str | 
     return value
 
 
+def _bilingual(row: dict[str, str], column: str, field: str, limit: int, label: str | None = None) -> dict[str, Any]:
+    """`field_it` from the column, and `field_en` from `column_en` when the sheet has that column."""
+    values: dict[str, Any] = {f"{field}_it": _text(row, column, limit, label)}
+    if f"{column}_en" in row:
+        values[f"{field}_en"] = _text(row, f"{column}_en", limit, f"{label or column}_en") or None
+    return values
+
+
 def _email(value: str) -> str:
     if value:
         try:
@@ -395,8 +406,9 @@ def _plan_template(sheets: dict[str, list[dict[str, str]]], shift: dt.timedelta,
             if code in term_codes:
                 raise RowError(_("codice «%(code)s» ripetuto.") % {"code": code})
             term_codes.add(code)
-            term = {"code": code, "name": _text(row, "nome", 120, "nome"),
-                    "description": _text(row, "descrizione", 2000), "position": len(plan.terms) * 10 + 10}
+            term = {"code": code, **_bilingual(row, "nome", "name", 120, "nome"),
+                    **_bilingual(row, "descrizione", "description", 2000),
+                    "position": len(plan.terms) * 10 + 10}
             if "dati_particolari" in row:
                 term["special_category"] = _yes(_text(row, "dati_particolari", 10))
             plan.terms.append(term)
@@ -423,7 +435,8 @@ def _plan_template(sheets: dict[str, list[dict[str, str]]], shift: dt.timedelta,
                 raise RowError(_("il soggetto «%(slug)s» compare due volte.") % {"slug": slug})
             org = {"slug": slug, "name": name, "kind": _kind(row.get("tipo", "")),
                    "alternate_name": _text(row, "sigla", 120, "sigla"),
-                   "description": _text(row, "descrizione", 5000), "email": _email(_text(row, "email", 254)),
+                   **_bilingual(row, "descrizione", "description", 5000),
+                   "email": _email(_text(row, "email", 254)),
                    "website": _url(_text(row, "sito", 200)), "phone": _phone(_text(row, "telefono", 32)),
                    "how_to_access": _text(row, "come_accedere", 2000),
                    "last_reviewed_on": _date(row.get("ultima_verifica", ""), "ultima_verifica", shift)}
@@ -475,8 +488,8 @@ def _plan_template(sheets: dict[str, list[dict[str, str]]], shift: dt.timedelta,
                 if (org, location_name) not in locations:
                     raise RowError(_("la sede «%(name)s» non è nel foglio «sedi» per questo soggetto.")
                                    % {"name": location_name})
-            service = {"organization": org, "slug": slug, "name": name,
-                       "description": _text(row, "descrizione", 5000),
+            service = {"organization": org, "slug": slug, **_bilingual(row, "nome", "name", 200, "nome"),
+                       **_bilingual(row, "descrizione", "description", 5000),
                        "audience": _text(row, "a_chi_si_rivolge", 2000), "eligibility": _text(row, "requisiti", 2000),
                        "cost": _text(row, "costo", 200, "costo"),
                        "how_to_access": _text(row, "come_accedere", 2000) or orgs[org]["how_to_access"],
@@ -600,8 +613,9 @@ def _plan_hsds(sheets: dict[str, list[dict[str, str]]]) -> Plan:
             code = _slug(_text(row, "code", 60), _text(row, "name"))
             name = _text(row, "name", 120, "name")
             terms[row.get("id", "")] = code
-            plan.terms.append({"code": code, "name": name,
-                               "description": "" if row.get("description") == name else _text(row, "description"),
+            # HSDS records are Italian here (the export says `language: it`): they fill the Italian versions.
+            plan.terms.append({"code": code, "name_it": name,
+                               "description_it": "" if row.get("description") == name else _text(row, "description"),
                                "position": len(plan.terms) * 10 + 10})
         except RowError as exc:
             plan.reject("taxonomy_terms", number, str(exc))
@@ -633,7 +647,7 @@ def _plan_hsds(sheets: dict[str, list[dict[str, str]]]) -> Plan:
             phones = [p for p in phones_by_org.get(org_id, []) if not p.get("contact_id") and not p.get("service_id")]
             plan.organizations.append({
                 "slug": slug, "name": name, "kind": kind, "alternate_name": _text(row, "alternate_name", 120),
-                "description": description, "email": _email(_text(row, "email", 254)),
+                "description_it": description, "email": _email(_text(row, "email", 254)),
                 "website": _url(_text(row, "website", 200)),
                 "phone": _phone(phones[0].get("number", "").strip()) if phones else "", "how_to_access": "",
                 "last_reviewed_on": None})
@@ -685,7 +699,8 @@ def _plan_hsds(sheets: dict[str, list[dict[str, str]]]) -> Plan:
                 slug, counter = f"{base[:76]}-{counter}", counter + 1
             assured = row.get("assured_date", "")
             service = {
-                "organization": org, "slug": slug, "name": name, "description": _text(row, "description", 5000),
+                "organization": org, "slug": slug, "name_it": name,
+                "description_it": _text(row, "description", 5000),
                 "audience": "", "eligibility": _text(row, "eligibility_description", 2000),
                 "cost": _text(row, "fees_description", 200), "how_to_access": _text(row, "application_process", 2000),
                 "terms": [terms[a["taxonomy_term_id"]] for a in attributes.get(service_id, [])

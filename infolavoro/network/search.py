@@ -21,26 +21,33 @@ KIND = "organization"
 
 
 def documents(organization_ids: Iterable) -> list[index.Doc]:
-    """The index documents of these members (two queries)."""
+    """The index documents of these members (two queries): the Italian texts, and the English names of services
+    and topics, whatever the language of the request that saved them."""
     from .models import Organization, Service
 
     orgs = list(Organization.objects.filter(pk__in=list(organization_ids))
-                .values_list("pk", "desk_id", "name", "alternate_name", "description"))
+                .values_list("pk", "desk_id", "name", "alternate_name", "description_it"))
     services: dict = {}
-    for org_id, name, description, audience, topic in (
+    for org_id, *row in (
             Service.objects.filter(organization__in=[o[0] for o in orgs], is_active=True)
-            .order_by("organization_id", "name", "pk")
-            .values_list("organization_id", "name", "description", "audience", "taxonomy_terms__name")):
-        names, topics, texts = services.setdefault(org_id, ({}, {}, {}))
-        names[name] = None
-        texts[f"{description} {audience}"] = None
-        if topic:
-            topics[topic] = None
+            .order_by("organization_id", "name_it", "pk")
+            .values_list("organization_id", "name_it", "name_en", "description_it", "audience",
+                         "taxonomy_terms__name_it", "taxonomy_terms__name_en")):
+        name_it, name_en, description_it, audience, topic_it, topic_en = row
+        names, topics, texts, english = services.setdefault(org_id, ({}, {}, {}, {}))
+        # The Italian texts keep their weights (names and topics as keywords); the English names of services and
+        # topics are body text, so that English words find a member without changing how the Italian search
+        # ranks it (English descriptions are not indexed: their many words would outweigh the Italian ones).
+        for text, bucket in ((name_it, names), (topic_it, topics), (description_it, texts), (audience, texts),
+                             (name_en, english), (topic_en, english)):
+            if text:
+                bucket[text] = None
     docs = []
-    for pk, desk_id, name, alternate, description in orgs:
-        names, topics, texts = services.get(pk, ({}, {}, {}))
+    for pk, desk_id, name, alternate, description_it in orgs:
+        names, topics, texts, english = services.get(pk, ({}, {}, {}, {}))
+        body = [description_it or "", *texts, *english]
         docs.append(index.Doc(pk, desk_id, f"{name} {alternate}".strip(), " ".join([*names, *topics]),
-                              " ".join([description, *texts])))
+                              " ".join(t for t in body if t)))
     return docs
 
 
@@ -50,8 +57,10 @@ def index_organizations(organization_ids: Iterable) -> int:
 
 def service_matches(service, query_terms: list[Term]) -> bool:
     """A service matches when some term matches its name, description or topics (prefixes of stems)."""
-    stems = terms(" ".join([service.name, service.description, service.audience,
-                            *(t.name for t in service.taxonomy_terms.all())]))
+    texts = [service.name_it, service.name_en, service.description_it, service.description_en, service.audience]
+    for topic in service.taxonomy_terms.all():
+        texts += [topic.name_it, topic.name_en]
+    stems = terms(" ".join(text for text in texts if text))
     return any(all(any(s.startswith(part) for s in stems) for part in alternative)
                for term in query_terms for alternative in term.alternatives)
 

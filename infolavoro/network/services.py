@@ -31,6 +31,7 @@ from .models import ChangeRecord, Contact, Location, Organization, Project, Sche
 TEXT_FIELDS = {"description", "audience", "eligibility", "how_to_access", "requirements", "how_to_apply",
                "alternate_name", "name", "title", "place", "cost", "funded_by", "address_1", "address_2", "city",
                "accessibility", "transportation", "department", "notes"}
+TEXT_FIELDS |= {f"{name}_{lang}" for name in ("name", "description") for lang in ("it", "en")}
 REMIND_EVERY = dt.timedelta(days=14)
 logger = logging.getLogger(__name__)
 # Paths under /<desk>/rete/ and /<desk>/gestione/rete/ that a member's slug must not take.
@@ -351,9 +352,8 @@ def save_terms(desk: Any, rows: list[dict[str, Any]], actor: Any) -> None:
     _require_admin(actor, desk)
     for position, row in enumerate(rows):
         term, _created = TaxonomyTerm.objects.get_or_create(desk=desk, code=row["code"], defaults={
-            "name": row["name"], "description": row.get("description", ""), "position": row.get("position",
-                                                                                                 position),
-            "special_category": bool(row.get("special_category"))})
+            "name_it": row["name"], "description_it": row.get("description", ""),
+            "position": row.get("position", position), "special_category": bool(row.get("special_category"))})
         if row.get("delete"):
             in_use = (term.services.exists() or Project.objects.filter(taxonomy_terms=term).exists()
                       or TrainingOpportunity.objects.filter(taxonomy_terms=term).exists())
@@ -362,8 +362,11 @@ def save_terms(desk: Any, rows: list[dict[str, Any]], actor: Any) -> None:
                                       % {"name": term.name})
             term.delete()
             continue
-        term.name = clean_text(row["name"])
-        term.description = clean_text(row.get("description", ""))
+        term.name_it = clean_text(row["name"])
+        term.description_it = clean_text(row.get("description", ""))
+        if "name_en" in row:  # English versions: empty falls back to Italian
+            term.name_en = clean_text(row["name_en"]) or None
+            term.description_en = clean_text(row.get("description_en", "")) or None
         term.position = row.get("position", position)
         term.special_category = bool(row.get("special_category"))
         term.save()
@@ -383,6 +386,11 @@ class ImportReport:
     def count(self, kind: str, created: bool) -> None:
         target = self.created if created else self.updated
         target[kind] = target.get(kind, 0) + 1
+
+
+def _translated(record: dict[str, Any]) -> list[str]:
+    """The Italian and English versions an import record carries (`name_it`, `name_en`, ...)."""
+    return [key for key in record if key.endswith(("_it", "_en"))]
 
 
 @transaction.atomic
@@ -470,7 +478,7 @@ def import_network(desk: Any, tables: Any, actor: Any, *, skip_invalid: bool = F
     terms = {t.code: t for t in TaxonomyTerm.objects.filter(desk=desk)}
     for record in plan.terms:
         # The special-category flag only when the file says it (the template's column; HSDS has none).
-        keys = ["name", "description", "position"] + (["special_category"] if "special_category" in record else [])
+        keys = [*_translated(record), "position"] + (["special_category"] if "special_category" in record else [])
         upsert(TaxonomyTerm, terms, record["code"], clean(record, keys),
                "bisogni", desk=desk, code=record["code"])
     flush(TaxonomyTerm)
@@ -479,7 +487,7 @@ def import_network(desk: Any, tables: Any, actor: Any, *, skip_invalid: bool = F
     for record in plan.organizations:
         slug = record["slug"] if record["slug"] not in RESERVED_SLUGS else f"{record['slug']}-rete"
         record["slug"] = slug
-        values = clean(record, ["name", "kind", "alternate_name", "description", "email", "website", "phone"])
+        values = clean(record, ["name", "kind", "alternate_name", *_translated(record), "email", "website", "phone"])
         if record["last_reviewed_on"]:
             values["last_reviewed_at"] = reviewed(record["last_reviewed_on"])
         upsert(Organization, orgs, slug, {**values, "is_active": True}, "soggetti", desk=desk, slug=slug)
@@ -501,7 +509,7 @@ def import_network(desk: Any, tables: Any, actor: Any, *, skip_invalid: bool = F
     service_locations: dict[Any, set[Any]] = {}
     for record in plan.services:
         org = orgs[record["organization"]]
-        values = clean(record, ["name", "description", "audience", "eligibility", "cost", "how_to_access",
+        values = clean(record, [*_translated(record), "audience", "eligibility", "cost", "how_to_access",
                                 "languages", "email", "url"])
         values["is_active"] = record.get("is_active", True)
         if record["last_reviewed_on"]:

@@ -67,7 +67,7 @@ def rows(desk: Desk) -> dict[str, list[dict[str, Any]]]:
             tables["service_at_locations"] += service.get("service_at_locations", [])
             tables["phones"] += service.get("phones", [])
     tables["taxonomy_terms"] = [hsds.taxonomy_term(t) for t in TaxonomyTerm.objects.filter(desk=desk)
-                                .order_by("position", "name")]
+                                .order_by("position", "name_it")]
     return tables
 
 

@@ -15,12 +15,15 @@ from .importer import TEMPLATE
 from .models import Organization, Project, Service, TaxonomyTerm, TrainingOpportunity
 
 HELP = {
-    "bisogni": "Un bisogno o argomento per riga: codice (minuscole e trattini), nome, descrizione.",
+    "bisogni": "Un bisogno o argomento per riga: codice (minuscole e trattini), nome, descrizione; nome_en e "
+               "descrizione_en: la versione inglese (facoltativa).",
     "soggetti": "Un soggetto della rete per riga. tipo: Ente di formazione, Associazione, Associazione di "
-                "categoria, Sindacato, Ente pubblico. ultima_verifica: AAAA-MM-GG.",
+                "categoria, Sindacato, Ente pubblico. ultima_verifica: AAAA-MM-GG. descrizione_en: la descrizione in "
+                "inglese (facoltativa).",
     "sedi": "Le sedi dei soggetti: soggetto è il codice (o il nome) del soggetto.",
     "servizi": "bisogni: codici separati da «;». sedi: nomi delle sedi separati da «;» (vuoto: tutte). "
-               "lingue: codici ISO separati da «;», es. it;en.",
+               "lingue: codici ISO separati da «;», es. it;en. nome_en, descrizione_en: la versione inglese "
+               "(facoltativa).",
     "orari": "giorni: es. lun,mer oppure MO,WE. dalle/alle: HH:MM.",
     "contatti": "Persone o uffici da contattare presso il soggetto.",
     "corsi": "Opportunità formative con date (AAAA-MM-GG); servizio: il nome o il codice del servizio.",
@@ -40,9 +43,10 @@ def sheets(desk: Any) -> dict[str, list[dict[str, Any]]]:
     """The desk's network in the template's sheets (its active members; a fixed number of queries)."""
     tz = desk.tz
     out: dict[str, list[dict[str, Any]]] = {name: [] for name in TEMPLATE}
-    for term in TaxonomyTerm.objects.filter(desk=desk).order_by("position", "name"):
-        out["bisogni"].append({"codice": term.code, "nome": term.name, "descrizione": term.description})
-    services = Service.objects.order_by("name").prefetch_related("taxonomy_terms", "locations", "schedules")
+    for term in TaxonomyTerm.objects.filter(desk=desk).order_by("position", "name_it"):
+        out["bisogni"].append({"codice": term.code, "nome": term.name_it, "descrizione": term.description_it or "",
+                               "nome_en": term.name_en or "", "descrizione_en": term.description_en or ""})
+    services = Service.objects.order_by("name_it").prefetch_related("taxonomy_terms", "locations", "schedules")
     organizations = (Organization.objects.filter(desk=desk).order_by("name").prefetch_related(
         "locations", "contacts", Prefetch("services", queryset=services),
         Prefetch("trainings", queryset=TrainingOpportunity.objects.order_by("starts_on", "title")
@@ -53,7 +57,8 @@ def sheets(desk: Any) -> dict[str, list[dict[str, Any]]]:
         common_access = max(set(access), key=access.count) if access else ""
         out["soggetti"].append({
             "codice": org.slug, "nome": org.name, "tipo": org.get_kind_display(), "sigla": org.alternate_name,
-            "descrizione": org.description, "email": org.email, "sito": org.website, "telefono": org.phone,
+            "descrizione": org.description_it or "", "descrizione_en": org.description_en or "",
+            "email": org.email, "sito": org.website, "telefono": org.phone,
             "come_accedere": common_access, "ultima_verifica": _day(org.last_reviewed_at, tz)})
         locations = list(org.locations.all())
         for loc in locations:
@@ -64,7 +69,8 @@ def sheets(desk: Any) -> dict[str, list[dict[str, Any]]]:
         for svc in org.services.all():
             svc_locations = [loc.name for loc in svc.locations.all()]
             out["servizi"].append({
-                "soggetto": org.slug, "nome": svc.name, "descrizione": svc.description, "codice": svc.slug,
+                "soggetto": org.slug, "nome": svc.name_it, "descrizione": svc.description_it, "codice": svc.slug,
+                "nome_en": svc.name_en or "", "descrizione_en": svc.description_en or "",
                 "a_chi_si_rivolge": svc.audience, "requisiti": svc.eligibility, "costo": svc.cost,
                 "come_accedere": "" if svc.how_to_access == common_access else svc.how_to_access,
                 "bisogni": ";".join(t.code for t in svc.taxonomy_terms.all()), "lingue": ";".join(svc.languages),

@@ -155,7 +155,7 @@ def entry(request: HttpRequest, desk_slug: str, slug: str, kind: str, pk=None) -
         if model is Schedule:
             data["byday"] = form.cleaned_data["byday"]
         if instance is None and any(f.name == "slug" for f in model._meta.get_fields()):
-            base = slugify(data.get("name") or data.get("title"))[:70] or "voce"
+            base = slugify(data.get("name_it") or data.get("name") or data.get("title"))[:70] or "voce"
             taken = set(own(org).values_list("slug", flat=True))
             data["slug"] = next(f"{base}-{n}" if n else base for n in range(1000)
                                 if (f"{base}-{n}" if n else base) not in taken)
@@ -224,7 +224,8 @@ def terms(request: HttpRequest, desk_slug: str) -> HttpResponse:
     require(request.user, "desk.administer", request.desk)
     existing = list(selectors.topics(request.desk))
     formset = TermFormSet(request.POST or None, prefix="t", initial=[
-        {"code": t.code, "name": t.name, "description": t.description, "position": t.position,
+        {"code": t.code, "name": t.name_it, "name_en": t.name_en or "", "description": t.description_it or "",
+         "description_en": t.description_en or "", "position": t.position,
          "special_category": t.special_category} for t in existing])
     if request.method == "POST" and formset.is_valid():
         rows = [f.cleaned_data for f in formset.forms if f.cleaned_data.get("code")]

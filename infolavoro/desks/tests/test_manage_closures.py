@@ -18,7 +18,7 @@ def test_admin_adds_a_closure_that_the_home_page_shows(client, desk, desk_admin,
     start = timezone.localdate() + dt.timedelta(days=1)
     end = start + dt.timedelta(days=6)  # a week always holds opening days
     response = client.post(url, {"starts_on": start.isoformat(), "ends_on": end.isoformat(),
-                                 "reason": "Formazione del personale"})
+                                 "reason_it": "Formazione del personale"})
     assert response.status_code == 302
     closure = Closure.objects.get(desk=desk)
     assert (closure.starts_on, closure.ends_on, closure.created_by) == (start, end, desk_admin)
@@ -29,7 +29,7 @@ def test_admin_adds_a_closure_that_the_home_page_shows(client, desk, desk_admin,
 @pytest.mark.django_db
 def test_end_before_start_keeps_what_was_typed(client, desk, desk_admin, url):
     client.force_login(desk_admin)
-    response = client.post(url, {"starts_on": "2026-12-05", "ends_on": "2026-12-01", "reason": "Trasloco"})
+    response = client.post(url, {"starts_on": "2026-12-05", "ends_on": "2026-12-01", "reason_it": "Trasloco"})
     assert response.status_code == 200
     content = response.content.decode()
     assert "non può precedere" in content

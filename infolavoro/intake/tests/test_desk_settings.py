@@ -16,12 +16,13 @@ pytestmark = pytest.mark.django_db
 def test_admin_adds_and_edits_a_portal(client, desk, desk_admin):
     client.force_login(desk_admin)
     url = reverse("intake:portals", args=[desk.slug])
-    data = {"name": "Portale comunale", "url": "portale.example.it", "what_to_bring": "SPID",
-            "checklist": "Accesso\nProfilo", "position": 5, "is_active": "on"}
+    data = {"name": "Portale comunale", "url": "portale.example.it", "what_to_bring_it": "SPID",
+            "checklist_it": "Accesso\nProfilo", "checklist_en": "Sign in\nProfile", "position": 5, "is_active": "on"}
     assert client.post(url, data).status_code == 302
     portal = JobPortal.objects.get()
     assert portal.url == "https://portale.example.it"
     assert portal.steps == ["Accesso", "Profilo"]
+    assert (portal.checklist_en, portal.what_to_bring_en) == ("Sign in\nProfile", None)
     response = client.post(reverse("intake:portal_edit", args=[desk.slug, portal.pk]), {**data, "url": "no spaces"})
     assert response.status_code == 200
     assert 'value="Portale comunale"' in response.content.decode()

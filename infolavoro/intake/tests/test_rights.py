@@ -9,6 +9,7 @@ import zipfile
 import pytest
 from django.urls import reverse
 
+from infolavoro.core.tests.tagged_pdf import assert_tagged_pdf
 from infolavoro.intake.models import AuditEntry, Citizen, Consultation
 from infolavoro.referrals import services as referral_services
 from infolavoro.referrals.models import Referral, ReferralEvent
@@ -33,6 +34,7 @@ def test_export_gives_json_and_pdf_of_everything_in_one_action(client, desk, ope
     assert data["referrals"][0]["organization"] == "Ente Formazione Golfo"
     assert data["referrals"][0]["message"] == "Interessata al corso"
     assert archive.read("dati.pdf").startswith(b"%PDF")
+    assert_tagged_pdf(archive.read("dati.pdf"), lang="it", title="Dati personali")
     assert AuditEntry.objects.filter(citizen_ref=citizen.pk, action="export", actor=operator).exists()
 
 

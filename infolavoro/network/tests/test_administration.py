@@ -5,6 +5,7 @@ import re
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import translation
 
 from infolavoro.accounts.models import Role, RoleAssignment, User
 from infolavoro.network.models import Organization, Service, TaxonomyTerm
@@ -71,3 +72,45 @@ def test_only_administrators_administer(client, member_editor, operator, organiz
         assert client.post(reverse("network_manage:suspend", args=["la-spezia", organization.slug]),
                            {"suspend": "1"}).status_code == 404
     assert Organization.objects.get(pk=organization.pk).is_active
+
+
+def test_terms_have_an_english_version_edited_next_to_the_italian(client, desk, desk_admin):
+    TaxonomyTerm.objects.create(desk=desk, code="cv", name="Curriculum")
+    client.force_login(desk_admin)
+    url = reverse("network_manage:terms", args=["la-spezia"])
+    page = client.get(url).content.decode()
+    assert 'name="t-0-name_en"' in page
+    assert "Nome (in inglese, facoltativo)" in page
+    client.post(url, terms_post([{"code": "cv", "name": "Curriculum", "name_en": "CV",
+                                  "description": "Scrivere il CV", "description_en": "Writing your CV",
+                                  "position": 0}]))
+    term = TaxonomyTerm.objects.get(code="cv")
+    assert (term.name_it, term.name_en, term.description_en) == ("Curriculum", "CV", "Writing your CV")
+    client.post(url, terms_post([{"code": "cv", "name": "Curriculum", "name_en": "", "position": 0}]))
+    term.refresh_from_db()
+    assert term.name_en is None  # emptied: English pages show the Italian name
+    with translation.override("en"):
+        assert TaxonomyTerm.objects.get(code="cv").name == "Curriculum"
+
+
+def test_member_edits_service_and_profile_in_both_languages(client, desk, organization, member_editor):
+    client.force_login(member_editor)
+    url = reverse("network_manage:organization", args=["la-spezia", organization.slug])
+    page = client.get(url).content.decode()
+    assert 'name="description_it"' in page
+    assert 'name="description_en"' in page
+    response = client.post(url, {"name": organization.name, "description_it": "Ente di formazione.",
+                                 "description_en": "Training body.", "email": "", "phone": "", "website": ""})
+    assert response.status_code == 302
+    organization.refresh_from_db()
+    assert (organization.description_it, organization.description_en) == ("Ente di formazione.", "Training body.")
+    new = reverse("network_manage:new", args=["la-spezia", organization.slug, "servizi"])
+    response = client.post(new, {"name_it": "Aiuto CV", "name_en": "CV help", "description_it": "Ti aiutiamo.",
+                                 "description_en": "", "cost": "Gratuito", "is_active": "on"})
+    assert response.status_code == 302
+    service = Service.objects.get(organization=organization)
+    assert (service.slug, service.name_it, service.name_en, service.description_en) == (
+        "aiuto-cv", "Aiuto CV", "CV help", None)
+    response = client.post(new, {"name_it": "", "name_en": "Only English", "description_it": "x", "cost": ""})
+    assert response.status_code == 200  # the Italian name is required
+    assert 'value="Only English"' in response.content.decode()

@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
 
+from infolavoro.core.tests.tagged_pdf import assert_tagged_pdf, structure_roles
 from infolavoro.network import brochure
 from infolavoro.network.models import Organization, Service, TaxonomyTerm
 
@@ -45,6 +46,9 @@ def test_command_writes_a_pdf(desk, small_network, tmp_path):
     pdf = out.read_bytes()
     assert pdf.startswith(b"%PDF")
     assert len(pdf) > 10_000
+    # Tagged (PDF/UA-1): a screen reader gets headings, paragraphs, the language and the title.
+    assert_tagged_pdf(pdf, lang="it", title="La Rete per il lavoro – La Spezia")
+    assert {"H1", "H2", "P"} <= structure_roles(pdf)
 
 
 @pytest.fixture

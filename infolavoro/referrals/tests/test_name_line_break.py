@@ -46,7 +46,7 @@ def test_the_edit_form_says_so_and_keeps_the_input(client, member_editor, organi
     data = {name: ("" if value is None else value) for name, value in form.initial.items()
             if name in form.fields and name != "logo"}
     data["name"] = "Ente\r\nFormazione"
-    data["description"] = "Testo scritto da non perdere"
+    data["description_it"] = "Testo scritto da non perdere"
     response = client.post(url, data)
     assert response.status_code == 200
     content = response.content.decode()
