@@ -12,8 +12,10 @@ Hard filters (a vacancy that fails one is not shown, and the reason is kept):
 
 Weighted criteria (WEIGHTS below; each fulfilment is between 0 and 1):
   - occupation (30): the same ESCO occupation 1; another occupation of the same ISCO-08 unit group (4 digits)
-    0.67; of the same sub-major group (2 digits) 0.33; 0.8 instead of 1 when the experience in months is less
-    than required;
+    0.67; an occupation related by its skills (ESCO: the share s of skills it has in common with an occupation
+    the person looks for, over the smaller of the two skill sets, when s ≥ 0.25) 0.67 × s; of the same
+    sub-major group (2 digits) 0.33 (the higher of the last two); 0.8 instead of 1 when the experience in months
+    is less than required;
   - essential skills (25): share of the vacancy's essential skills the person has (1 if none are listed);
   - optional skills (10): share of its optional skills (1 if none);
   - languages (10): share of the required languages at the required CEFR level or above (1 if none);
@@ -58,6 +60,11 @@ class Candidate:
     comuni: frozenset[str] = frozenset()  # casefolded: home and reachable Comuni
     contracts: frozenset[str] = frozenset()
     work_permit: bool = True
+    # occupation id → share of skills in common with an occupation the person looks for (ESCO), 0.25..1
+    related: dict[int, float] = field(default_factory=dict)
+
+
+RELATED_MIN = 0.25  # below this share of skills in common, two occupations are not related
 
 
 @dataclass(frozen=True)
@@ -117,12 +124,20 @@ def score(candidate: Candidate, job: Job, today: dt.date) -> Match:
     elif job.isco_code in candidate.isco_codes:
         fulfilment = 0.67
         met.append(_("professione affine (stesso gruppo ISCO %(c)s)") % {"c": job.isco_code})
-    elif job.isco_code[:2] in {code[:2] for code in candidate.isco_codes}:
-        fulfilment = 0.33
-        met.append(_("stesso settore professionale (ISCO %(c)s)") % {"c": job.isco_code[:2]})
     else:
-        fulfilment = 0.0
-        missed.append(_("professione diversa da quelle cercate"))
+        related = candidate.related.get(job.occupation_id, 0.0)
+        by_skills = 0.67 * related if related >= RELATED_MIN else 0.0
+        by_group = 0.33 if job.isco_code[:2] in {code[:2] for code in candidate.isco_codes} else 0.0
+        if by_skills and by_skills >= by_group:
+            fulfilment = by_skills
+            met.append(_("professione affine: %(p)d%% delle competenze in comune con quelle cercate")
+                       % {"p": round(related * 100)})
+        elif by_group:
+            fulfilment = by_group
+            met.append(_("stesso settore professionale (ISCO %(c)s)") % {"c": job.isco_code[:2]})
+        else:
+            fulfilment = 0.0
+            missed.append(_("professione diversa da quelle cercate"))
     total += WEIGHTS["occupation"] * fulfilment
 
     # Skills.

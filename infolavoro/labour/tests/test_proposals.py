@@ -162,3 +162,36 @@ def test_export_and_retention_cover_profile_and_proposals(profile, vacancy, oper
     proposal = Proposal.objects.get()
     assert proposal.message == ""
     assert proposal.state == ProposalState.PROPOSED
+
+
+def _warehouse_worker(taxonomy):
+    """An occupation of another ISCO sub-major group (43) with the same ESCO skills as carrellista (83)."""
+    from infolavoro.labour.models import Occupation, OccupationSkill
+
+    occupation = Occupation.objects.create(uri="http://example.org/magazziniere", isco_code="4321",
+                                           preferred_label="magazziniere")
+    OccupationSkill.objects.create(occupation=occupation, skill=taxonomy["muletto"], relation="essential")
+    OccupationSkill.objects.create(occupation=occupation, skill=taxonomy["sicurezza"], relation="optional")
+    return occupation
+
+
+def test_occupations_related_by_skills_are_found_and_explained_both_ways(profile, employer, operator, taxonomy,
+                                                                        citizen):
+    """A person looking for carrellista is shown a magazziniere vacancy (same skills, another ISCO group), and
+    a carrellista vacancy finds a person looking for magazziniere: the narrowing reads related occupations too."""
+    from infolavoro.labour.tests.conftest import publish
+
+    warehouse = _warehouse_worker(taxonomy)
+    vacancy = publish(employer, operator, warehouse, title="Magazziniere", licences=[])
+    ranked = selectors.ranked_vacancies(selectors.profile_for(profile.citizen))
+    assert [v for v, _m in ranked] == [vacancy]
+    match = ranked[0][1]
+    assert "professione affine: 100% delle competenze in comune con quelle cercate" in match.met
+    assert match.score == 100 - round(30 * (1 - 0.67))
+
+    services.save_profile(citizen, {"licences": ["B", "muletto"], "home_comune": "La Spezia"}, operator,
+                          occupations={warehouse: 12}, skills=[taxonomy["muletto"]], consent=True)
+    forklift = publish(employer, operator, taxonomy["carrellista"], title="Carrellista")
+    candidates = selectors.ranked_candidates(forklift)
+    assert [p.citizen_id for p, _m in candidates] == [citizen.pk]
+    assert any(text.startswith("professione affine") for text in candidates[0][1].met)
