@@ -293,7 +293,7 @@ class Vacancy(models.Model):
         verbose_name = _("offerta di lavoro")
         verbose_name_plural = _("offerte di lavoro")
         indexes = [models.Index(fields=["desk", "state", "expires_on"], name="vacancy_board"),
-                   models.Index(fields=["desk", "state", "-published_on", "title"], name="vacancy_recent"),
+                   models.Index(fields=["desk", "state", "-published_on", "title", "id"], name="vacancy_board_order"),
                    models.Index(fields=["desk", "state", "isco_code"], name="vacancy_isco"),
                    # Matching narrows by occupation, then by the Comuni a person can reach (in lower case).
                    models.Index(F("desk"), F("state"), F("occupation"), Lower("comune"), name="vacancy_match")]

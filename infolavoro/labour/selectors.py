@@ -6,11 +6,14 @@ import datetime as dt
 import re
 from typing import Any
 
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import Lower
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.http import urlencode
 
 from infolavoro.accounts.permissions import desk_ids_for, employer_ids_for
 
@@ -71,6 +74,45 @@ def board(desk: Any, filters: dict[str, str], today: dt.date | None = None) -> Q
 
 def board_comuni(desk: Any) -> list[str]:
     return list(open_vacancies(desk).order_by("comune").values_list("comune", flat=True).distinct())
+
+
+BOARD_CACHE_SECONDS = 300
+BOARD_CACHED_SEARCHES = 500
+
+
+def _board_key(desk_id: Any) -> str:
+    return f"labour:board:{desk_id}"
+
+
+def forget_board(desk_id: Any) -> None:
+    """A vacancy of the desk changed: its board's cached counts and Comuni go, now and again after the commit
+    (so a request reading in between cannot keep the old figures)."""
+    cache.delete(_board_key(desk_id))
+    transaction.on_commit(lambda: cache.delete(_board_key(desk_id)))
+
+
+def board_stats(desk: Any, filters: dict[str, str], today: dt.date | None = None) -> tuple[int, list[str]]:
+    """How many vacancies match the filters, and the Comuni of the open vacancies (the board's select): read
+    from one cache entry per desk, counted in the database only on a miss. The entry goes when a vacancy of the
+    desk changes (forget_board), at midnight (the date is part of it) and after BOARD_CACHE_SECONDS."""
+    today = today or timezone.localdate()
+    key = _board_key(desk.pk)
+    stats = cache.get(key)
+    if not isinstance(stats, dict) or stats.get("today") != today.isoformat():
+        stats = {"today": today.isoformat(), "counts": {}}
+    search = urlencode(sorted(filters.items()))
+    changed = False
+    if search not in stats["counts"]:
+        if len(stats["counts"]) >= BOARD_CACHED_SEARCHES:
+            stats["counts"] = {}
+        stats["counts"][search] = board(desk, filters, today).order_by().count()
+        changed = True
+    if "comuni" not in stats:
+        stats["comuni"] = board_comuni(desk)
+        changed = True
+    if changed:
+        cache.set(key, stats, BOARD_CACHE_SECONDS)
+    return stats["counts"][search], stats["comuni"]
 
 
 def public_vacancy(desk: Any, pk: Any) -> Vacancy:

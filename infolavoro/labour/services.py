@@ -39,6 +39,7 @@ from .models import (
     VacancyEvent,
     VacancyState,
 )
+from .selectors import forget_board
 from .validators import normalise_tax_code, validate_ateco
 
 EMPLOYER_FIELDS = ("name", "tax_code", "ateco_code", "address", "comune", "contact_name", "contact_email",
@@ -189,6 +190,7 @@ def save_vacancy(employer: Employer, data: dict[str, Any], actor: Any, *, essent
             _transition(vacancy, VacancyState.IN_REVIEW, actor, now)
     vacancy.essential_skills.set(essential)
     vacancy.optional_skills.set([s for s in optional if s not in set(essential)])
+    forget_board(vacancy.desk_id)
     return vacancy
 
 
@@ -205,6 +207,7 @@ def _transition(vacancy: Vacancy, to_state: str, actor: Any, now: dt.datetime, n
     vacancy.state = to_state
     for name, value in (extra or {}).items():
         setattr(vacancy, name, value)
+    forget_board(vacancy.desk_id)
 
 
 @transaction.atomic
