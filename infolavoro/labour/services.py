@@ -384,6 +384,24 @@ def propose(vacancy: Vacancy, citizen: Citizen, actor: Any, *, candidate_agreed:
     return proposal
 
 
+INTERVIEW_AHEAD = dt.timedelta(days=366)
+
+
+def _interview_time(proposal: Proposal, interview_at: dt.datetime | None, now: dt.datetime) -> dt.datetime:
+    """The interview's date guard: given, aware, not before the day of the proposal, within a year from now."""
+    if interview_at is None:
+        raise ValidationError({"interview_at": _("Indica data e ora del colloquio.")})
+    if timezone.is_naive(interview_at):
+        raise ValidationError({"interview_at": _("Data e ora senza fuso orario.")})
+    tz = proposal.desk.tz
+    if interview_at.astimezone(tz).date() < proposal.created_at.astimezone(tz).date():
+        raise ValidationError({"interview_at": _("Il colloquio non può essere prima della proposta (%(d)s).")
+                               % {"d": proposal.created_at.astimezone(tz).strftime("%d/%m/%Y")}})
+    if interview_at > now + INTERVIEW_AHEAD:
+        raise ValidationError({"interview_at": _("Il colloquio è troppo lontano: al massimo tra un anno.")})
+    return interview_at
+
+
 @transaction.atomic
 def move_proposal(proposal: Proposal, to_state: str, actor: Any, *, note: str = "",
                   interview_at: dt.datetime | None = None, now: dt.datetime | None = None) -> Proposal:
@@ -396,8 +414,8 @@ def move_proposal(proposal: Proposal, to_state: str, actor: Any, *, note: str = 
         raise ValidationError(_("Questo passaggio di stato non è possibile."))
     now = now or timezone.now()
     changes: dict[str, Any] = {"state": to_state, "state_changed_at": now}
-    if to_state == ProposalState.INTERVIEW and interview_at:
-        changes["interview_at"] = interview_at
+    if to_state == ProposalState.INTERVIEW:
+        changes["interview_at"] = _interview_time(proposal, interview_at, now)
     if not Proposal.objects.filter(pk=proposal.pk, state=proposal.state).update(**changes):
         raise ValidationError(_("La proposta è stata appena modificata da qualcun altro: ricarica la pagina."))
     ProposalEvent.objects.create(proposal=proposal, from_state=proposal.state, to_state=to_state, actor=actor,

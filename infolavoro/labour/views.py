@@ -295,19 +295,23 @@ def proposal_detail(request: HttpRequest, desk_slug: str, pk) -> HttpResponse:
     proposal = selectors.proposal(request.user, desk, pk)
     services.mark_seen(proposal, request.user)
     is_staff = _is_staff(request)
+    form = ProposalMoveForm(request.POST or None, tz=desk.tz)
+    status = 200
     if request.method == "POST":
-        form = ProposalMoveForm(request.POST)
         if form.is_valid():
             try:
                 services.move_proposal(proposal, form.cleaned_data["to_state"], request.user,
-                                       note=form.cleaned_data["note"])
+                                       note=form.cleaned_data["note"],
+                                       interview_at=form.cleaned_data["interview_at"])
             except PermissionDenied as exc:
                 raise Http404 from exc
             except ValidationError as exc:
-                messages.error(request, " ".join(exc.messages))
+                _error(form, exc)
             else:
                 messages.success(request, _("Esito registrato."))
-        return redirect("labour:proposal", desk.slug, proposal.pk)
+                return redirect("labour:proposal", desk.slug, proposal.pk)
+        # Shown again with the errors and what was typed.
+        status = 400
     intake_services.audit(proposal.citizen, request.user, AuditAction.VIEW, f"proposta {proposal.code}")
     is_employer = can(request.user, "employer.contact", proposal)
     from .models import EMPLOYER_STATES, ProposalState
@@ -316,8 +320,9 @@ def proposal_detail(request: HttpRequest, desk_slug: str, pk) -> HttpResponse:
                if (s in EMPLOYER_STATES and is_employer) or (s not in EMPLOYER_STATES and is_staff)]
     profile_ = selectors.profile_for(proposal.citizen)
     return render(request, "labour/proposal_detail.html", {
-        "proposal": proposal, "allowed": allowed, "is_staff": is_staff, "profile": profile_,
-        "skills": list(profile_.skills.all()) if profile_ else []})
+        "proposal": proposal, "allowed": allowed, "is_staff": is_staff, "profile": profile_, "form": form,
+        "interview_at": proposal.interview_at.astimezone(desk.tz) if proposal.interview_at else None,
+        "skills": list(profile_.skills.all()) if profile_ else []}, status=status)
 
 
 # --- Public -----------------------------------------------------------------------------------------------
