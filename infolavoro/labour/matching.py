@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext
 
 WEIGHTS = {
     "occupation": 30,
@@ -43,6 +43,10 @@ WEIGHTS = {
     "education": 5,
 }
 assert sum(WEIGHTS.values()) == 100
+
+def _untranslated(text: str) -> str:
+    return text
+
 
 CEFR = {"A1": 1, "A2": 2, "B1": 3, "B2": 4, "C1": 5, "C2": 6}
 
@@ -96,8 +100,10 @@ class Match:
     excluded: str = ""
 
 
-def score(candidate: Candidate, job: Job, today: dt.date) -> Match:
-    """Score one (person, vacancy) pair; `excluded` is set when a hard filter fails (score 0)."""
+def score(candidate: Candidate, job: Job, today: dt.date, explain: bool = True) -> Match:
+    """Score one (person, vacancy) pair; `excluded` is set when a hard filter fails (score 0). Without `explain`
+    the reasons stay untranslated (ranking thousands of pairs, only the shown ones are explained)."""
+    _ = gettext if explain else _untranslated
     if not job.published or (job.expires_on is not None and job.expires_on < today):
         return Match(job.key, 0, [], [], excluded=_("offerta non pubblicata o scaduta"))
     missing_licences = job.licences - candidate.licences
@@ -200,19 +206,26 @@ def score(candidate: Candidate, job: Job, today: dt.date) -> Match:
 
 
 def rank(candidate: Candidate, jobs: list[Job], today: dt.date, limit: int = 20) -> list[Match]:
-    """Vacancies for a person, best first; excluded ones dropped."""
-    results = [m for m in (score(candidate, job, today) for job in jobs) if not m.excluded]
+    """Vacancies for a person, best first; excluded ones dropped; the first `limit` explained."""
+    results = [m for m in (score(candidate, job, today, explain=False) for job in jobs) if not m.excluded]
     results.sort(key=lambda m: (-m.score, str(m.key)))
-    return results[:limit]
+    by_key = {job.key: job for job in jobs}
+    return [score(candidate, by_key[m.key], today) for m in results[:limit]]
 
 
 def rank_candidates(candidates: list[Candidate], job: Job, today: dt.date, limit: int = 20) -> list[Match]:
-    """People for a vacancy, best first (each Match.key is the candidate's key)."""
+    """People for a vacancy, best first (each Match.key is the candidate's key); the first `limit` explained."""
     results = []
     for candidate in candidates:
-        match = score(candidate, job, today)
+        match = score(candidate, job, today, explain=False)
         if not match.excluded:
             match.key = candidate.key
             results.append(match)
     results.sort(key=lambda m: (-m.score, str(m.key)))
-    return results[:limit]
+    by_key = {candidate.key: candidate for candidate in candidates}
+    explained = []
+    for m in results[:limit]:
+        match = score(by_key[m.key], job, today)
+        match.key = m.key
+        explained.append(match)
+    return explained

@@ -296,7 +296,9 @@ class Vacancy(models.Model):
                    models.Index(fields=["desk", "state", "-published_on", "title", "id"], name="vacancy_board_order"),
                    models.Index(fields=["desk", "state", "isco_code"], name="vacancy_isco"),
                    # Matching narrows by occupation, then by the Comuni a person can reach (in lower case).
-                   models.Index(F("desk"), F("state"), F("occupation"), Lower("comune"), name="vacancy_match")]
+                   models.Index(F("desk"), F("state"), F("occupation"), Lower("comune"), name="vacancy_match"),
+                   models.Index(fields=["desk", "state", "occupation"], condition=~Q(remote="no"),
+                                name="vacancy_match_remote")]
         constraints = [
             models.CheckConstraint(condition=Q(state__in=VacancyState.values), name="vacancy_state_valid"),
             models.CheckConstraint(condition=Q(contract_type__in=ContractType.values), name="vacancy_contract"),

@@ -254,15 +254,16 @@ def _jobs(rows: list[dict[str, Any]], today: dt.date) -> list[matching.Job]:
         languages=row["languages"] or {}, licences=frozenset(row["licences"] or []),
         education_eqf=row["education_eqf"], experience_months=row["experience_months"],
         comune=row["comune"].casefold(), remote=row["remote"], contract_type=row["contract_type"],
-        work_permit_required=row["work_permit_required"], published=True, expires_on=row["expires_on"],
+        work_permit_required=row["work_permit_required"], expires_on=row["expires_on"],
+        published=row["published_on"] is not None and row["published_on"] <= today,
     ) for row in rows]
 
 
 JOB_FIELDS = ("id", "occupation_id", "isco_code", "languages", "licences", "education_eqf", "experience_months",
-              "comune", "remote", "contract_type", "work_permit_required", "expires_on")
+              "comune", "remote", "contract_type", "work_permit_required", "published_on", "expires_on")
 
 # How many rows each narrowing query may hand over to the scoring function (see ranked_vacancies).
-CLOSE_IN_REACH, CLOSE_ANYWHERE, NEAR_IN_REACH, NEAR_ANYWHERE = 200, 100, 100, 60
+CLOSE_IN_REACH, CLOSE_ANYWHERE, NEAR_IN_REACH, NEAR_ANYWHERE, REMOTE = 120, 60, 60, 30, 10
 RELATED_OCCUPATIONS = 30
 
 
@@ -329,7 +330,10 @@ def ranked_vacancies(profile: CandidateProfile, today: dt.date | None = None, li
         for oid, code in Occupation.objects.filter(same_group).values_list("pk", "isco_code"):
             (close if code in units else near).add(oid)
     near -= close
-    base = open_vacancies(profile.desk_id, today).annotate(comune_lower=Lower("comune")).order_by()
+    # Published, on the matching indexes; the dates are the scoring function's hard filter (in SQL they would
+    # steer the planner to the board's date indexes).
+    base = Vacancy.objects.filter(desk_id=profile.desk_id, state=VacancyState.PUBLISHED).annotate(
+        comune_lower=Lower("comune")).order_by()
     remote = ~Q(remote="no")
     rows: dict[Any, dict[str, Any]] = {}
     for group, in_reach, anywhere in ((close, CLOSE_IN_REACH, CLOSE_ANYWHERE), (near, NEAR_IN_REACH, NEAR_ANYWHERE)):
@@ -337,7 +341,7 @@ def ranked_vacancies(profile: CandidateProfile, today: dt.date | None = None, li
             continue
         in_group = base.filter(occupation_id__in=sorted(group))
         for qs, cap in ((in_group.filter(_reach(candidate.comuni)), in_reach),
-                        (in_group.filter(remote), 20), (in_group, anywhere)):
+                        (in_group.filter(remote), REMOTE), (in_group, anywhere)):
             for row in qs.values(*JOB_FIELDS)[:cap]:
                 rows.setdefault(row["id"], row)
     if not rows:
@@ -348,7 +352,7 @@ def ranked_vacancies(profile: CandidateProfile, today: dt.date | None = None, li
 
 
 # How many people each narrowing query may hand over (see ranked_candidates).
-PEOPLE_CLOSE_IN_REACH, PEOPLE_CLOSE, PEOPLE_NEAR, PEOPLE_BY_SKILLS = 200, 100, 100, 60
+PEOPLE_CLOSE_IN_REACH, PEOPLE_CLOSE, PEOPLE_NEAR, PEOPLE_BY_SKILLS = 120, 60, 60, 30
 
 
 def ranked_candidates(vacancy: Vacancy, today: dt.date | None = None, limit: int = 20
