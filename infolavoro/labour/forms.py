@@ -116,6 +116,20 @@ class VacancyForm(LanguagesMixin, forms.ModelForm):
         self.fields["salary_max"].validators.append(MaxValueValidator(10_000_000))
         self.fields["occupation"].queryset = Occupation.objects.order_by("preferred_label")
 
+    def _chosen(self, name: str) -> list[Skill]:
+        """The skills chosen in a field (what was sent, or the vacancy's), for the type-ahead's checkboxes."""
+        values = self[name].value() or []
+        ids = [int(v) for v in (v.pk if isinstance(v, Skill) else v for v in values) if str(v).isdigit()]
+        return list(Skill.objects.filter(pk__in=ids[:200]).order_by("preferred_label"))
+
+    @property
+    def chosen_essential(self) -> list[Skill]:
+        return self._chosen("essential")
+
+    @property
+    def chosen_optional(self) -> list[Skill]:
+        return self._chosen("optional")
+
     def clean(self):
         data = super().clean()
         smin, smax = data.get("salary_min"), data.get("salary_max")

@@ -242,6 +242,21 @@ def skill_search(request: HttpRequest, desk_slug: str) -> HttpResponse:
 
 
 @signed_in_or_404
+def vacancy_skill_search(request: HttpRequest, desk_slug: str) -> HttpResponse:
+    """Type-ahead (htmx) of the vacancy form, for desk staff and employer contacts: skills whose label,
+    alternative labels or local synonyms contain the text, as checkboxes of the field asked for."""
+    desk = request.desk
+    if not _is_staff(request) and not selectors.employers(request.user, desk).exists():
+        raise Http404
+    field = request.GET.get("campo", "")
+    if field not in ("essential", "optional"):
+        raise Http404
+    text = request.GET.get(f"q-{field}", "")[:100]
+    skills = list(selectors.skill_matches(text, desk)[:15]) if len(text.strip()) >= 2 else []
+    return render(request, "labour/includes/skill_choices.html", {"skills": skills, "q": text, "field": field})
+
+
+@signed_in_or_404
 @require_POST
 def propose(request: HttpRequest, desk_slug: str, citizen_pk) -> HttpResponse:
     desk = request.desk
