@@ -204,7 +204,7 @@ def main() -> None:
     quality(desk, occupations, rng)
     started = time.perf_counter()
     grow(desk, occupations, rng)
-    tasks.refresh_planner_statistics.func()  # the daily job (SQLite's planner statistics; nothing on PostgreSQL)
+    tasks.refresh_planner_statistics.func()  # the daily job: planner statistics after the bulk growth
     print(f"\n{selectors.open_vacancies(desk).count()} open vacancies, "
           f"{CandidateProfile.objects.filter(desk=desk, consent_at__isnull=False).count()} consenting profiles "
           f"(built in {time.perf_counter() - started:.0f} s); median of {RUNS} runs")
