@@ -319,10 +319,13 @@ def ranked_vacancies(profile: CandidateProfile, today: dt.date | None = None, li
     wanted = {w.occupation_id for w in profile.wanted.all()}
     own_skills = frozenset(s.pk for s in profile.skills.all())
     related = related_occupations(wanted, own_skills)
-    candidate = candidate_data(profile, {oid: s for oid, s in related.items() if s >= matching.RELATED_MIN})
+    strong = {oid: share for oid, share in related.items() if share >= matching.RELATED_MIN}
+    candidate = candidate_data(profile, strong)
     units = set(candidate.isco_codes)
     majors = {code[:2] for code in units}
-    close, near = set(wanted), set(related)
+    # Near: occupations the scoring credits (related by skills, same sub-major group); for a person who named no
+    # occupation, those sharing most skills with theirs.
+    close, near = set(wanted), set(strong) if wanted else set(related)
     if units:
         same_group = Q()
         for major in sorted(majors):
@@ -366,7 +369,8 @@ def ranked_candidates(vacancy: Vacancy, today: dt.date | None = None, limit: int
     today = today or timezone.localdate()
     job = _jobs([{name: getattr(vacancy, "pk" if name == "id" else name) for name in JOB_FIELDS}], today)[0]
     job = matching.Job(**{**job.__dict__, "published": vacancy.state == VacancyState.PUBLISHED})
-    related = related_occupations({vacancy.occupation_id})
+    related = {oid: share for oid, share in related_occupations({vacancy.occupation_id}).items()
+               if share >= matching.RELATED_MIN}
     close, near = {vacancy.occupation_id}, set(related)
     for oid, code in Occupation.objects.filter(isco_code__startswith=vacancy.isco_code[:2]).values_list(
             "pk", "isco_code"):
