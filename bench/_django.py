@@ -1,5 +1,6 @@
 """Django set up for a bench script: a throwaway SQLite database (or BENCH_DATABASE_URL), migrated, with the
-La Spezia demo desk and its 33 members. Import it before anything from Django or infolavoro."""
+La Spezia demo desk and its 33 members (BENCH_SQLITE_PATH: a SQLite file kept between runs). Import it before
+anything from Django or infolavoro."""
 
 from __future__ import annotations
 
@@ -15,7 +16,9 @@ if os.environ.get("BENCH_DATABASE_URL"):
     os.environ["DATABASE_URL"] = os.environ["BENCH_DATABASE_URL"]
 else:
     os.environ.pop("DATABASE_URL", None)
-    os.environ["SQLITE_PATH"] = str(Path(tempfile.mkdtemp(prefix="infolavoro-bench-")) / "bench.sqlite3")
+    # BENCH_SQLITE_PATH keeps the database between runs (a script grows only what is missing).
+    os.environ["SQLITE_PATH"] = os.environ.get("BENCH_SQLITE_PATH") or str(
+        Path(tempfile.mkdtemp(prefix="infolavoro-bench-")) / "bench.sqlite3")
 
 import django  # noqa: E402
 

@@ -28,7 +28,7 @@ from django.utils import timezone
 
 from infolavoro.intake.models import Citizen
 from infolavoro.labour import demo as labour_demo
-from infolavoro.labour import selectors
+from infolavoro.labour import selectors, tasks
 from infolavoro.labour.models import (
     CandidateProfile,
     ContractType,
@@ -204,6 +204,7 @@ def main() -> None:
     quality(desk, occupations, rng)
     started = time.perf_counter()
     grow(desk, occupations, rng)
+    tasks.refresh_planner_statistics.func()  # the daily job: planner statistics after the bulk growth
     print(f"\n{selectors.open_vacancies(desk).count()} open vacancies, "
           f"{CandidateProfile.objects.filter(desk=desk, consent_at__isnull=False).count()} consenting profiles "
           f"(built in {time.perf_counter() - started:.0f} s); median of {RUNS} runs")

@@ -238,6 +238,7 @@ PERIODIC_TASKS = {
     "infolavoro.network.tasks.rebuild_stale_brochures": 300,
     "infolavoro.labour.tasks.expire_vacancies": 3600,
     "infolavoro.labour.tasks.send_alert_digests": 24 * 3600,
+    "infolavoro.labour.tasks.refresh_planner_statistics": 24 * 3600,
     "infolavoro.monitoring.tasks.send_monthly_reports": 6 * 3600,
 }
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
 from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
@@ -114,6 +116,20 @@ class VacancyForm(LanguagesMixin, forms.ModelForm):
         self.fields["salary_max"].validators.append(MaxValueValidator(10_000_000))
         self.fields["occupation"].queryset = Occupation.objects.order_by("preferred_label")
 
+    def _chosen(self, name: str) -> list[Skill]:
+        """The skills chosen in a field (what was sent, or the vacancy's), for the type-ahead's checkboxes."""
+        values = self[name].value() or []
+        ids = [int(v) for v in (v.pk if isinstance(v, Skill) else v for v in values) if str(v).isdigit()]
+        return list(Skill.objects.filter(pk__in=ids[:200]).order_by("preferred_label"))
+
+    @property
+    def chosen_essential(self) -> list[Skill]:
+        return self._chosen("essential")
+
+    @property
+    def chosen_optional(self) -> list[Skill]:
+        return self._chosen("optional")
+
     def clean(self):
         data = super().clean()
         smin, smax = data.get("salary_min"), data.get("salary_max")
@@ -218,8 +234,38 @@ class ProposeForm(forms.Form):
 
 
 class ProposalMoveForm(forms.Form):
+    """An outcome of a proposal; for the interview, its date and time, read in the desk's time zone (the guard on
+    the date lives in services.move_proposal)."""
+
     to_state = forms.ChoiceField(choices=ProposalState.choices, widget=forms.HiddenInput)
     note = forms.CharField(label=_("Nota"), required=False, max_length=300)
+    interview_at = forms.CharField(
+        label=_("Data e ora del colloquio"), required=False, max_length=30,
+        help_text=_("Serve per registrare il colloquio. Formato gg/mm/aaaa hh:mm."),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+
+    def __init__(self, *args, tz, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.tz = tz
+
+    def clean_interview_at(self):
+        text = self.cleaned_data["interview_at"].replace("\x00", "").strip()
+        if not text:
+            return None
+        for fmt in ("%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%d/%m/%Y %H:%M", "%d/%m/%Y %H.%M"):
+            try:
+                naive = dt.datetime.strptime(text, fmt)
+            except ValueError:
+                continue
+            break
+        else:
+            raise forms.ValidationError(_("Data e ora non valide: usa il formato gg/mm/aaaa hh:mm."))
+        if not 2000 <= naive.year <= 2100:
+            raise forms.ValidationError(_("Data troppo lontana."))
+        aware = naive.replace(tzinfo=self.tz)
+        if aware.astimezone(dt.UTC).astimezone(self.tz).replace(tzinfo=None) != naive:
+            raise forms.ValidationError(_("Quest'ora non esiste per il cambio dell'ora legale: scegline un'altra."))
+        return aware
 
 
 class AlertForm(forms.Form):

@@ -12,8 +12,10 @@ Hard filters (a vacancy that fails one is not shown, and the reason is kept):
 
 Weighted criteria (WEIGHTS below; each fulfilment is between 0 and 1):
   - occupation (30): the same ESCO occupation 1; another occupation of the same ISCO-08 unit group (4 digits)
-    0.67; of the same sub-major group (2 digits) 0.33; 0.8 instead of 1 when the experience in months is less
-    than required;
+    0.67; an occupation related by its skills (ESCO: the share s of skills it has in common with an occupation
+    the person looks for, over the smaller of the two skill sets, when s ≥ 0.25) 0.67 × s; of the same
+    sub-major group (2 digits) 0.33 (the higher of the last two); 0.8 instead of 1 when the experience in months
+    is less than required;
   - essential skills (25): share of the vacancy's essential skills the person has (1 if none are listed);
   - optional skills (10): share of its optional skills (1 if none);
   - languages (10): share of the required languages at the required CEFR level or above (1 if none);
@@ -28,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext
 
 WEIGHTS = {
     "occupation": 30,
@@ -41,6 +43,10 @@ WEIGHTS = {
     "education": 5,
 }
 assert sum(WEIGHTS.values()) == 100
+
+def _untranslated(text: str) -> str:
+    return text
+
 
 CEFR = {"A1": 1, "A2": 2, "B1": 3, "B2": 4, "C1": 5, "C2": 6}
 
@@ -58,6 +64,11 @@ class Candidate:
     comuni: frozenset[str] = frozenset()  # casefolded: home and reachable Comuni
     contracts: frozenset[str] = frozenset()
     work_permit: bool = True
+    # occupation id → share of skills in common with an occupation the person looks for (ESCO), 0.25..1
+    related: dict[int, float] = field(default_factory=dict)
+
+
+RELATED_MIN = 0.25  # below this share of skills in common, two occupations are not related
 
 
 @dataclass(frozen=True)
@@ -89,8 +100,10 @@ class Match:
     excluded: str = ""
 
 
-def score(candidate: Candidate, job: Job, today: dt.date) -> Match:
-    """Score one (person, vacancy) pair; `excluded` is set when a hard filter fails (score 0)."""
+def score(candidate: Candidate, job: Job, today: dt.date, explain: bool = True) -> Match:
+    """Score one (person, vacancy) pair; `excluded` is set when a hard filter fails (score 0). Without `explain`
+    the reasons stay untranslated (ranking thousands of pairs, only the shown ones are explained)."""
+    _ = gettext if explain else _untranslated
     if not job.published or (job.expires_on is not None and job.expires_on < today):
         return Match(job.key, 0, [], [], excluded=_("offerta non pubblicata o scaduta"))
     missing_licences = job.licences - candidate.licences
@@ -117,12 +130,20 @@ def score(candidate: Candidate, job: Job, today: dt.date) -> Match:
     elif job.isco_code in candidate.isco_codes:
         fulfilment = 0.67
         met.append(_("professione affine (stesso gruppo ISCO %(c)s)") % {"c": job.isco_code})
-    elif job.isco_code[:2] in {code[:2] for code in candidate.isco_codes}:
-        fulfilment = 0.33
-        met.append(_("stesso settore professionale (ISCO %(c)s)") % {"c": job.isco_code[:2]})
     else:
-        fulfilment = 0.0
-        missed.append(_("professione diversa da quelle cercate"))
+        related = candidate.related.get(job.occupation_id, 0.0)
+        by_skills = 0.67 * related if related >= RELATED_MIN else 0.0
+        by_group = 0.33 if job.isco_code[:2] in {code[:2] for code in candidate.isco_codes} else 0.0
+        if by_skills and by_skills >= by_group:
+            fulfilment = by_skills
+            met.append(_("professione affine: %(p)d%% delle competenze in comune con quelle cercate")
+                       % {"p": round(related * 100)})
+        elif by_group:
+            fulfilment = by_group
+            met.append(_("stesso settore professionale (ISCO %(c)s)") % {"c": job.isco_code[:2]})
+        else:
+            fulfilment = 0.0
+            missed.append(_("professione diversa da quelle cercate"))
     total += WEIGHTS["occupation"] * fulfilment
 
     # Skills.
@@ -185,19 +206,26 @@ def score(candidate: Candidate, job: Job, today: dt.date) -> Match:
 
 
 def rank(candidate: Candidate, jobs: list[Job], today: dt.date, limit: int = 20) -> list[Match]:
-    """Vacancies for a person, best first; excluded ones dropped."""
-    results = [m for m in (score(candidate, job, today) for job in jobs) if not m.excluded]
+    """Vacancies for a person, best first; excluded ones dropped; the first `limit` explained."""
+    results = [m for m in (score(candidate, job, today, explain=False) for job in jobs) if not m.excluded]
     results.sort(key=lambda m: (-m.score, str(m.key)))
-    return results[:limit]
+    by_key = {job.key: job for job in jobs}
+    return [score(candidate, by_key[m.key], today) for m in results[:limit]]
 
 
 def rank_candidates(candidates: list[Candidate], job: Job, today: dt.date, limit: int = 20) -> list[Match]:
-    """People for a vacancy, best first (each Match.key is the candidate's key)."""
+    """People for a vacancy, best first (each Match.key is the candidate's key); the first `limit` explained."""
     results = []
     for candidate in candidates:
-        match = score(candidate, job, today)
+        match = score(candidate, job, today, explain=False)
         if not match.excluded:
             match.key = candidate.key
             results.append(match)
     results.sort(key=lambda m: (-m.score, str(m.key)))
-    return results[:limit]
+    by_key = {candidate.key: candidate for candidate in candidates}
+    explained = []
+    for m in results[:limit]:
+        match = score(by_key[m.key], job, today)
+        match.key = m.key
+        explained.append(match)
+    return explained

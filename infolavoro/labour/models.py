@@ -11,6 +11,7 @@ import uuid
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from .storage import private_storage
@@ -292,8 +293,12 @@ class Vacancy(models.Model):
         verbose_name = _("offerta di lavoro")
         verbose_name_plural = _("offerte di lavoro")
         indexes = [models.Index(fields=["desk", "state", "expires_on"], name="vacancy_board"),
-                   models.Index(fields=["desk", "state", "-published_on", "title"], name="vacancy_recent"),
-                   models.Index(fields=["desk", "state", "isco_code"], name="vacancy_isco")]
+                   models.Index(fields=["desk", "state", "-published_on", "title", "id"], name="vacancy_board_order"),
+                   models.Index(fields=["desk", "state", "isco_code"], name="vacancy_isco"),
+                   # Matching narrows by occupation, then by the Comuni a person can reach (in lower case).
+                   models.Index(F("desk"), F("state"), F("occupation"), Lower("comune"), name="vacancy_match"),
+                   models.Index(fields=["desk", "state", "occupation"], condition=~Q(remote="no"),
+                                name="vacancy_match_remote")]
         constraints = [
             models.CheckConstraint(condition=Q(state__in=VacancyState.values), name="vacancy_state_valid"),
             models.CheckConstraint(condition=Q(contract_type__in=ContractType.values), name="vacancy_contract"),

@@ -6,10 +6,14 @@ import datetime as dt
 import re
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models.functions import Lower
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.http import urlencode
 
 from infolavoro.accounts.permissions import desk_ids_for, employer_ids_for
 
@@ -19,6 +23,7 @@ from .models import (
     ContractType,
     Employer,
     Occupation,
+    OccupationSkill,
     ProfileOccupation,
     Proposal,
     Skill,
@@ -69,6 +74,45 @@ def board(desk: Any, filters: dict[str, str], today: dt.date | None = None) -> Q
 
 def board_comuni(desk: Any) -> list[str]:
     return list(open_vacancies(desk).order_by("comune").values_list("comune", flat=True).distinct())
+
+
+BOARD_CACHE_SECONDS = 300
+BOARD_CACHED_SEARCHES = 500
+
+
+def _board_key(desk_id: Any) -> str:
+    return f"labour:board:{desk_id}"
+
+
+def forget_board(desk_id: Any) -> None:
+    """A vacancy of the desk changed: its board's cached counts and Comuni go, now and again after the commit
+    (so a request reading in between cannot keep the old figures)."""
+    cache.delete(_board_key(desk_id))
+    transaction.on_commit(lambda: cache.delete(_board_key(desk_id)))
+
+
+def board_stats(desk: Any, filters: dict[str, str], today: dt.date | None = None) -> tuple[int, list[str]]:
+    """How many vacancies match the filters, and the Comuni of the open vacancies (the board's select): read
+    from one cache entry per desk, counted in the database only on a miss. The entry goes when a vacancy of the
+    desk changes (forget_board), at midnight (the date is part of it) and after BOARD_CACHE_SECONDS."""
+    today = today or timezone.localdate()
+    key = _board_key(desk.pk)
+    stats = cache.get(key)
+    if not isinstance(stats, dict) or stats.get("today") != today.isoformat():
+        stats = {"today": today.isoformat(), "counts": {}}
+    search = urlencode(sorted(filters.items()))
+    changed = False
+    if search not in stats["counts"]:
+        if len(stats["counts"]) >= BOARD_CACHED_SEARCHES:
+            stats["counts"] = {}
+        stats["counts"][search] = board(desk, filters, today).order_by().count()
+        changed = True
+    if "comuni" not in stats:
+        stats["comuni"] = board_comuni(desk)
+        changed = True
+    if changed:
+        cache.set(key, stats, BOARD_CACHE_SECONDS)
+    return stats["counts"][search], stats["comuni"]
 
 
 def public_vacancy(desk: Any, pk: Any) -> Vacancy:
@@ -178,7 +222,7 @@ def consenting_profile(user: Any, desk: Any, citizen_pk: Any) -> CandidateProfil
 # --- Matching: narrow in the database, score in Python ----------------------------------------------------
 
 
-def candidate_data(profile: CandidateProfile) -> matching.Candidate:
+def candidate_data(profile: CandidateProfile, related: dict[int, float] | None = None) -> matching.Candidate:
     wanted = list(profile.wanted.all())
     comuni = {c.casefold() for c in profile.mobility_list}
     if profile.home_comune:
@@ -190,7 +234,8 @@ def candidate_data(profile: CandidateProfile) -> matching.Candidate:
         skills=frozenset(s.pk for s in profile.skills.all()),
         languages=dict(profile.languages or {}), licences=frozenset(profile.licences or []),
         education_eqf=profile.education_eqf, available_from=profile.available_from, comuni=frozenset(comuni),
-        contracts=frozenset(profile.contract_preferences or []), work_permit=profile.work_permit)
+        contracts=frozenset(profile.contract_preferences or []), work_permit=profile.work_permit,
+        related=related or {})
 
 
 def _jobs(rows: list[dict[str, Any]], today: dt.date) -> list[matching.Job]:
@@ -209,46 +254,99 @@ def _jobs(rows: list[dict[str, Any]], today: dt.date) -> list[matching.Job]:
         languages=row["languages"] or {}, licences=frozenset(row["licences"] or []),
         education_eqf=row["education_eqf"], experience_months=row["experience_months"],
         comune=row["comune"].casefold(), remote=row["remote"], contract_type=row["contract_type"],
-        work_permit_required=row["work_permit_required"], published=True, expires_on=row["expires_on"],
+        work_permit_required=row["work_permit_required"], expires_on=row["expires_on"],
+        published=row["published_on"] is not None and row["published_on"] <= today,
     ) for row in rows]
 
 
 JOB_FIELDS = ("id", "occupation_id", "isco_code", "languages", "licences", "education_eqf", "experience_months",
-              "comune", "remote", "contract_type", "work_permit_required", "expires_on")
+              "comune", "remote", "contract_type", "work_permit_required", "published_on", "expires_on")
+
+# How many rows each narrowing query may hand over to the scoring function (see ranked_vacancies).
+CLOSE_IN_REACH, CLOSE_ANYWHERE, NEAR_IN_REACH, NEAR_ANYWHERE, REMOTE = 120, 60, 60, 30, 10
+RELATED_OCCUPATIONS = 30
 
 
-def _stages(candidate: matching.Candidate, limit: int) -> list[Q]:
-    """Narrowing conditions, tried from the tightest: the person's ISCO unit groups within reach (their Comuni or
-    remote work); the same groups anywhere; their sub-major groups anywhere. A wider stage is read only when the
-    tighter ones found fewer than `limit` vacancies, so the database hands over a few hundred rows, not 100,000."""
-    units = set(candidate.isco_codes)
-    majors = {code[:2] for code in units}
-    reach = ~Q(remote="no")
-    for comune in sorted(candidate.comuni):
-        reach |= Q(comune__iexact=comune)
-    wide = Q()
-    for major in sorted(majors):
-        wide |= Q(isco_code__startswith=major)
-    return [Q(isco_code__in=units) & reach, Q(isco_code__in=units), wide]
+def _skill_sets(occupation_ids: set[int]) -> dict[int, set[int]]:
+    sets: dict[int, set[int]] = {}
+    for oid, sid in OccupationSkill.objects.filter(occupation_id__in=occupation_ids).values_list(
+            "occupation_id", "skill_id"):
+        sets.setdefault(oid, set()).add(sid)
+    return sets
+
+
+def related_occupations(wanted: set[int], skills: frozenset[int] | set[int] = frozenset(),
+                        top: int = RELATED_OCCUPATIONS) -> dict[int, float]:
+    """Occupations related by their skills (ESCO) to the ones a person looks for: occupation id → share of skills
+    in common with the closest wanted occupation, over the smaller of the two skill sets (0..1). The `top`
+    occupations sharing most skills with the wanted ones and the person's own skills are considered. Two
+    queries on the occupation–skill relation, whatever the number of vacancies or people."""
+    pool = set(skills)
+    if wanted:
+        pool |= set(OccupationSkill.objects.filter(occupation_id__in=wanted).values_list("skill_id", flat=True))
+    if not pool:
+        return {}
+    nearest = list(OccupationSkill.objects.filter(skill_id__in=pool).exclude(occupation_id__in=wanted)
+                   .values("occupation_id").annotate(n=Count("skill_id")).order_by("-n", "occupation_id")
+                   .values_list("occupation_id", flat=True)[:top])
+    if not wanted:
+        return dict.fromkeys(nearest, 0.0)
+    sets = _skill_sets(set(nearest) | wanted)
+    result = {}
+    for oid in nearest:
+        mine = sets.get(oid, set())
+        result[oid] = max((len(mine & sets.get(w, set())) / min(len(mine), len(sets.get(w, set())))
+                           for w in wanted if mine and sets.get(w)), default=0.0)
+    return result
+
+
+def _reach(comuni: frozenset[str] | set[str]) -> Q:
+    """Workplaces a person can reach: their Comuni (compared in lower case, on an index) or remote work."""
+    return Q(comune_lower__in=sorted(comuni)) if comuni else Q(pk__in=[])
 
 
 def ranked_vacancies(profile: CandidateProfile, today: dt.date | None = None, limit: int = 20
                      ) -> list[tuple[Vacancy, matching.Match]]:
-    """Open vacancies of the person's desk, narrowed in the database (see _stages; by their skills when they named
-    no occupation), scored and explained in Python. A handful of queries whatever the number of vacancies."""
+    """Open vacancies of the person's desk, narrowed in the database and scored and explained in Python.
+
+    Narrowing, a fixed handful of indexed queries whatever the number of vacancies, each with a LIMIT:
+      - close: the occupations the person looks for and the other occupations of their ISCO unit groups,
+        first those in a Comune they can reach (or remote), then anywhere;
+      - near: occupations related by their ESCO skills (to the wanted occupations and to the person's own
+        skills) and the other occupations of their ISCO sub-major groups, in reach, then anywhere.
+    At most a few hundred rows reach the scoring function, which alone decides the order."""
     today = today or timezone.localdate()
-    candidate = candidate_data(profile)
-    base = open_vacancies(profile.desk_id, today)
+    wanted = {w.occupation_id for w in profile.wanted.all()}
+    own_skills = frozenset(s.pk for s in profile.skills.all())
+    related = related_occupations(wanted, own_skills)
+    strong = {oid: share for oid, share in related.items() if share >= matching.RELATED_MIN}
+    candidate = candidate_data(profile, strong)
+    units = set(candidate.isco_codes)
+    majors = {code[:2] for code in units}
+    # Near: occupations the scoring credits (related by skills, same sub-major group); for a person who named no
+    # occupation, those sharing most skills with theirs.
+    close, near = set(wanted), set(strong) if wanted else set(related)
+    if units:
+        same_group = Q()
+        for major in sorted(majors):
+            same_group |= Q(isco_code__startswith=major)
+        for oid, code in Occupation.objects.filter(same_group).values_list("pk", "isco_code"):
+            (close if code in units else near).add(oid)
+    near -= close
+    # Published, on the matching indexes; the dates are the scoring function's hard filter (in SQL they would
+    # steer the planner to the board's date indexes).
+    base = Vacancy.objects.filter(desk_id=profile.desk_id, state=VacancyState.PUBLISHED).annotate(
+        comune_lower=Lower("comune")).order_by()
+    remote = ~Q(remote="no")
     rows: dict[Any, dict[str, Any]] = {}
-    if candidate.isco_codes:
-        for condition in _stages(candidate, limit):
-            for row in base.filter(condition).exclude(pk__in=list(rows)).values(*JOB_FIELDS):
-                rows[row["id"]] = row
-            if len(rows) >= limit:
-                break
-    elif candidate.skills:
-        for row in base.filter(essential_skills__in=candidate.skills).distinct().values(*JOB_FIELDS)[:2000]:
-            rows[row["id"]] = row
+    for group, in_reach, anywhere in ((close, CLOSE_IN_REACH, CLOSE_ANYWHERE), (near, NEAR_IN_REACH, NEAR_ANYWHERE)):
+        if not group:
+            continue
+        in_group = base.filter(occupation_id__in=sorted(group))
+        for qs, cap in ((in_group.filter(_reach(candidate.comuni)), in_reach),
+                        (in_group.filter(remote), REMOTE), (in_group, anywhere)):
+            for row in qs.values(*JOB_FIELDS)[:cap]:
+                rows.setdefault(row["id"], row)
     if not rows:
         return []
     matches = matching.rank(candidate, _jobs(list(rows.values()), today), today, limit)
@@ -256,26 +354,54 @@ def ranked_vacancies(profile: CandidateProfile, today: dt.date | None = None, li
     return [(by_pk[m.key], m) for m in matches]
 
 
+# How many people each narrowing query may hand over (see ranked_candidates).
+PEOPLE_CLOSE_IN_REACH, PEOPLE_CLOSE, PEOPLE_NEAR, PEOPLE_BY_SKILLS = 120, 60, 60, 30
+
+
 def ranked_candidates(vacancy: Vacancy, today: dt.date | None = None, limit: int = 20
                       ) -> list[tuple[CandidateProfile, matching.Match]]:
-    """Consenting people of the vacancy's desk who look for an occupation of its ISCO unit group (or, when too
-    few, of its sub-major group), scored and explained."""
+    """Consenting people of the vacancy's desk, narrowed in the database and scored and explained in Python.
+
+    Narrowing, a fixed handful of queries with a LIMIT: people looking for the vacancy's occupation or another of
+    its ISCO unit group, first those living in its Comune or who can reach it, then anyone; people looking for an
+    occupation related to it by ESCO skills or of its ISCO sub-major group; people who named any of its
+    essential skills."""
     today = today or timezone.localdate()
     job = _jobs([{name: getattr(vacancy, "pk" if name == "id" else name) for name in JOB_FIELDS}], today)[0]
     job = matching.Job(**{**job.__dict__, "published": vacancy.state == VacancyState.PUBLISHED})
-    consenting = ProfileOccupation.objects.filter(profile__desk_id=vacancy.desk_id, profile__consent_at__isnull=False)
-    ids: set[Any] = set()
-    for codes in (Occupation.objects.filter(isco_code=vacancy.isco_code),
-                  Occupation.objects.filter(isco_code__startswith=vacancy.isco_code[:2])):
-        ids |= set(consenting.filter(occupation__in=codes.values("pk")).values_list("profile_id", flat=True))
-        if len(ids) >= limit:
-            break
-    matches = matching.rank_candidates(_candidates(list(ids)), job, today, limit)
+    related = {oid: share for oid, share in related_occupations({vacancy.occupation_id}).items()
+               if share >= matching.RELATED_MIN}
+    close, near = {vacancy.occupation_id}, set(related)
+    for oid, code in Occupation.objects.filter(isco_code__startswith=vacancy.isco_code[:2]).values_list(
+            "pk", "isco_code"):
+        (close if code == vacancy.isco_code else near).add(oid)
+    near -= close
+    consenting = ProfileOccupation.objects.filter(profile__desk_id=vacancy.desk_id,
+                                                  profile__consent_at__isnull=False).order_by()
+    comune = vacancy.comune.strip()
+    in_reach = Q(profile__home_comune__iexact=comune) | Q(profile__mobility_comuni__icontains=comune) \
+        if comune else Q(pk__in=[])
+    ids: dict[Any, None] = {}
+    close_qs = consenting.filter(occupation_id__in=sorted(close))
+    for qs, cap in ((close_qs.filter(in_reach), PEOPLE_CLOSE_IN_REACH), (close_qs, PEOPLE_CLOSE),
+                    (consenting.filter(occupation_id__in=sorted(near)), PEOPLE_NEAR)):
+        ids.update(dict.fromkeys(qs.values_list("profile_id", flat=True)[:cap]))
+    if job.essential:
+        through = CandidateProfile.skills.through
+        ids.update(dict.fromkeys(through.objects.filter(
+            skill_id__in=sorted(job.essential), candidateprofile__desk_id=vacancy.desk_id,
+            candidateprofile__consent_at__isnull=False).order_by().values_list(
+            "candidateprofile_id", flat=True)[:PEOPLE_BY_SKILLS]))
+    matches = matching.rank_candidates(_candidates(list(ids), vacancy.occupation_id, related), job, today, limit)
     by_pk = CandidateProfile.objects.select_related("citizen").in_bulk([m.key for m in matches])
     return [(by_pk[m.key], m) for m in matches]
 
 
-def _candidates(ids: list[Any]) -> list[matching.Candidate]:
+def _candidates(ids: list[Any], occupation_id: int | None = None, related: dict[int, float] | None = None
+                ) -> list[matching.Candidate]:
+    """Scoring data of these people; `related` (occupation id → share of skills in common with the vacancy's
+    occupation `occupation_id`) gives each person the relatedness of the vacancy's occupation to theirs."""
+    related = related or {}
     wanted: dict[Any, dict[int, int]] = {}
     isco: dict[Any, set[str]] = {}
     for pid, oid, months, code in ProfileOccupation.objects.filter(profile_id__in=ids).values_list(
@@ -294,7 +420,9 @@ def _candidates(ids: list[Any]) -> list[matching.Candidate]:
         comuni = {c.strip().casefold() for c in row["mobility_comuni"].splitlines() if c.strip()}
         if row["home_comune"]:
             comuni.add(row["home_comune"].casefold())
+        share = max((related.get(oid, 0.0) for oid in wanted.get(pid, {})), default=0.0)
         result.append(matching.Candidate(
+            related={occupation_id: share} if share >= matching.RELATED_MIN else {},
             key=pid, occupations=wanted.get(pid, {}), isco_codes=frozenset(isco.get(pid, ())),
             skills=frozenset(skills.get(pid, ())), languages=row["languages"] or {},
             licences=frozenset(row["licences"] or []), education_eqf=row["education_eqf"],

@@ -39,6 +39,7 @@ from .models import (
     VacancyEvent,
     VacancyState,
 )
+from .selectors import forget_board
 from .validators import normalise_tax_code, validate_ateco
 
 EMPLOYER_FIELDS = ("name", "tax_code", "ateco_code", "address", "comune", "contact_name", "contact_email",
@@ -189,6 +190,7 @@ def save_vacancy(employer: Employer, data: dict[str, Any], actor: Any, *, essent
             _transition(vacancy, VacancyState.IN_REVIEW, actor, now)
     vacancy.essential_skills.set(essential)
     vacancy.optional_skills.set([s for s in optional if s not in set(essential)])
+    forget_board(vacancy.desk_id)
     return vacancy
 
 
@@ -205,6 +207,7 @@ def _transition(vacancy: Vacancy, to_state: str, actor: Any, now: dt.datetime, n
     vacancy.state = to_state
     for name, value in (extra or {}).items():
         setattr(vacancy, name, value)
+    forget_board(vacancy.desk_id)
 
 
 @transaction.atomic
@@ -381,6 +384,24 @@ def propose(vacancy: Vacancy, citizen: Citizen, actor: Any, *, candidate_agreed:
     return proposal
 
 
+INTERVIEW_AHEAD = dt.timedelta(days=366)
+
+
+def _interview_time(proposal: Proposal, interview_at: dt.datetime | None, now: dt.datetime) -> dt.datetime:
+    """The interview's date guard: given, aware, not before the day of the proposal, within a year from now."""
+    if interview_at is None:
+        raise ValidationError({"interview_at": _("Indica data e ora del colloquio.")})
+    if timezone.is_naive(interview_at):
+        raise ValidationError({"interview_at": _("Data e ora senza fuso orario.")})
+    tz = proposal.desk.tz
+    if interview_at.astimezone(tz).date() < proposal.created_at.astimezone(tz).date():
+        raise ValidationError({"interview_at": _("Il colloquio non può essere prima della proposta (%(d)s).")
+                               % {"d": proposal.created_at.astimezone(tz).strftime("%d/%m/%Y")}})
+    if interview_at > now + INTERVIEW_AHEAD:
+        raise ValidationError({"interview_at": _("Il colloquio è troppo lontano: al massimo tra un anno.")})
+    return interview_at
+
+
 @transaction.atomic
 def move_proposal(proposal: Proposal, to_state: str, actor: Any, *, note: str = "",
                   interview_at: dt.datetime | None = None, now: dt.datetime | None = None) -> Proposal:
@@ -393,8 +414,8 @@ def move_proposal(proposal: Proposal, to_state: str, actor: Any, *, note: str = 
         raise ValidationError(_("Questo passaggio di stato non è possibile."))
     now = now or timezone.now()
     changes: dict[str, Any] = {"state": to_state, "state_changed_at": now}
-    if to_state == ProposalState.INTERVIEW and interview_at:
-        changes["interview_at"] = interview_at
+    if to_state == ProposalState.INTERVIEW:
+        changes["interview_at"] = _interview_time(proposal, interview_at, now)
     if not Proposal.objects.filter(pk=proposal.pk, state=proposal.state).update(**changes):
         raise ValidationError(_("La proposta è stata appena modificata da qualcun altro: ricarica la pagina."))
     ProposalEvent.objects.create(proposal=proposal, from_state=proposal.state, to_state=to_state, actor=actor,

@@ -16,6 +16,7 @@ urlpatterns = [
     path("persone/<uuid:citizen_pk>/proponi/", views.propose, name="propose"),
     path("persone/<uuid:citizen_pk>/curriculum/", views.cv_download, name="cv"),
     path("competenze/", views.skill_search, name="skill_search"),
+    path("competenze/offerta/", views.vacancy_skill_search, name="vacancy_skill_search"),
     path("proposte/", views.proposals, name="proposals"),
     path("proposte/<uuid:pk>/", views.proposal_detail, name="proposal"),
 ]

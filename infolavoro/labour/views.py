@@ -242,6 +242,21 @@ def skill_search(request: HttpRequest, desk_slug: str) -> HttpResponse:
 
 
 @signed_in_or_404
+def vacancy_skill_search(request: HttpRequest, desk_slug: str) -> HttpResponse:
+    """Type-ahead (htmx) of the vacancy form, for desk staff and employer contacts: skills whose label,
+    alternative labels or local synonyms contain the text, as checkboxes of the field asked for."""
+    desk = request.desk
+    if not _is_staff(request) and not selectors.employers(request.user, desk).exists():
+        raise Http404
+    field = request.GET.get("campo", "")
+    if field not in ("essential", "optional"):
+        raise Http404
+    text = request.GET.get(f"q-{field}", "")[:100]
+    skills = list(selectors.skill_matches(text, desk)[:15]) if len(text.strip()) >= 2 else []
+    return render(request, "labour/includes/skill_choices.html", {"skills": skills, "q": text, "field": field})
+
+
+@signed_in_or_404
 @require_POST
 def propose(request: HttpRequest, desk_slug: str, citizen_pk) -> HttpResponse:
     desk = request.desk
@@ -295,19 +310,23 @@ def proposal_detail(request: HttpRequest, desk_slug: str, pk) -> HttpResponse:
     proposal = selectors.proposal(request.user, desk, pk)
     services.mark_seen(proposal, request.user)
     is_staff = _is_staff(request)
+    form = ProposalMoveForm(request.POST or None, tz=desk.tz)
+    status = 200
     if request.method == "POST":
-        form = ProposalMoveForm(request.POST)
         if form.is_valid():
             try:
                 services.move_proposal(proposal, form.cleaned_data["to_state"], request.user,
-                                       note=form.cleaned_data["note"])
+                                       note=form.cleaned_data["note"],
+                                       interview_at=form.cleaned_data["interview_at"])
             except PermissionDenied as exc:
                 raise Http404 from exc
             except ValidationError as exc:
-                messages.error(request, " ".join(exc.messages))
+                _error(form, exc)
             else:
                 messages.success(request, _("Esito registrato."))
-        return redirect("labour:proposal", desk.slug, proposal.pk)
+                return redirect("labour:proposal", desk.slug, proposal.pk)
+        # Shown again with the errors and what was typed.
+        status = 400
     intake_services.audit(proposal.citizen, request.user, AuditAction.VIEW, f"proposta {proposal.code}")
     is_employer = can(request.user, "employer.contact", proposal)
     from .models import EMPLOYER_STATES, ProposalState
@@ -316,8 +335,9 @@ def proposal_detail(request: HttpRequest, desk_slug: str, pk) -> HttpResponse:
                if (s in EMPLOYER_STATES and is_employer) or (s not in EMPLOYER_STATES and is_staff)]
     profile_ = selectors.profile_for(proposal.citizen)
     return render(request, "labour/proposal_detail.html", {
-        "proposal": proposal, "allowed": allowed, "is_staff": is_staff, "profile": profile_,
-        "skills": list(profile_.skills.all()) if profile_ else []})
+        "proposal": proposal, "allowed": allowed, "is_staff": is_staff, "profile": profile_, "form": form,
+        "interview_at": proposal.interview_at.astimezone(desk.tz) if proposal.interview_at else None,
+        "skills": list(profile_.skills.all()) if profile_ else []}, status=status)
 
 
 # --- Public -----------------------------------------------------------------------------------------------

@@ -21,6 +21,18 @@ ISCO_MAJOR_GROUPS = [
 ]
 
 
+class KnownCountPaginator(Paginator):
+    """Pages of a query whose count is already known (cached), so paging reads only the page's rows."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self.known_count = count
+
+    @property
+    def count(self) -> int:
+        return self.known_count
+
+
 def index(request: HttpRequest, desk_slug: str) -> HttpResponse:
     """Courses still open for application first; `?tema=<code>` keeps those on one topic (an unknown code shows
     all of them, as links from old printouts may carry one). Vacancies with their own filters, 20 a page."""
@@ -29,9 +41,11 @@ def index(request: HttpRequest, desk_slug: str) -> HttpResponse:
     trainings, startups = network_selectors.desk_opportunities(request.desk, topic=topic)
     filters = {k: request.GET.get(k, "")[:100].replace("\x00", "") for k in labour_selectors.BOARD_FILTERS
                if request.GET.get(k)}
-    page = Paginator(labour_selectors.board(request.desk, filters), 20).get_page(request.GET.get("pagina"))
+    count, comuni = labour_selectors.board_stats(request.desk, filters)
+    page = KnownCountPaginator(labour_selectors.board(request.desk, filters), 20, count=count).get_page(
+        request.GET.get("pagina"))
     return render(request, "opportunities/index.html", {
         "trainings": trainings, "startups": startups, "topics": topics, "topic": topic,
         "vacancies": page, "job_filters": filters, "job_query": urlencode(filters),
         "isco_groups": ISCO_MAJOR_GROUPS, "contracts": ContractType.choices, "times": WorkingTime.choices,
-        "comuni": labour_selectors.board_comuni(request.desk)})
+        "comuni": comuni})

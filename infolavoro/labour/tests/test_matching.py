@@ -67,3 +67,13 @@ def test_occupation_levels_and_experience():
 def test_rank_orders_best_first_and_drops_excluded():
     jobs = [job(key="far", comune="levanto"), job(key="best"), job(key="expired", expires_on=dt.date(2020, 1, 1))]
     assert [m.key for m in rank(cand(), jobs, TODAY)] == ["best", "far"]
+
+
+def test_an_occupation_related_by_skills_earns_a_share_of_the_occupation_weight():
+    # 75% of skills in common with a wanted occupation: 0.67 × 0.75 of the weight, said in the reasons.
+    m = score(cand(related={2: 0.75}), job(occupation_id=2, isco_code="4321"), TODAY)
+    assert m.score == 100 - round(WEIGHTS["occupation"] * (1 - 0.67 * 0.75))
+    assert "professione affine: 75% delle competenze in comune con quelle cercate" in m.met
+    # Below a quarter in common it is not related; the same sub-major group (83) is worth more than a weak tie.
+    assert score(cand(related={2: 0.2}), job(occupation_id=2, isco_code="4321"), TODAY).score == 70
+    assert score(cand(related={2: 0.3}), job(occupation_id=2, isco_code="8343"), TODAY).score == 80

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import datetime as dt
+from zoneinfo import ZoneInfo
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -74,7 +77,8 @@ def test_the_whole_loop_with_emails_and_the_database_guard(profile, vacancy, ope
     with pytest.raises(PermissionDenied):  # the outcome is the employer's to record, not the desk's
         services.move_proposal(proposal, ProposalState.HIRED, operator)
     services.mark_seen(proposal, employer_contact)
-    services.move_proposal(proposal, ProposalState.INTERVIEW, employer_contact)
+    services.move_proposal(proposal, ProposalState.INTERVIEW, employer_contact,
+                           interview_at=timezone.now() + dt.timedelta(days=2))
     services.move_proposal(proposal, ProposalState.HIRED, employer_contact, note="Assunto dal 1° del mese")
     assert [e.to_state for e in proposal.events.all()] == ["proposed", "seen", "interview", "hired"]
     vacancy.refresh_from_db()
@@ -162,3 +166,78 @@ def test_export_and_retention_cover_profile_and_proposals(profile, vacancy, oper
     proposal = Proposal.objects.get()
     assert proposal.message == ""
     assert proposal.state == ProposalState.PROPOSED
+
+
+def _warehouse_worker(taxonomy):
+    """An occupation of another ISCO sub-major group (43) with the same ESCO skills as carrellista (83)."""
+    from infolavoro.labour.models import Occupation, OccupationSkill
+
+    occupation = Occupation.objects.create(uri="http://example.org/magazziniere", isco_code="4321",
+                                           preferred_label="magazziniere")
+    OccupationSkill.objects.create(occupation=occupation, skill=taxonomy["muletto"], relation="essential")
+    OccupationSkill.objects.create(occupation=occupation, skill=taxonomy["sicurezza"], relation="optional")
+    return occupation
+
+
+def test_occupations_related_by_skills_are_found_and_explained_both_ways(profile, employer, operator, taxonomy,
+                                                                        citizen):
+    """A person looking for carrellista is shown a magazziniere vacancy (same skills, another ISCO group), and
+    a carrellista vacancy finds a person looking for magazziniere: the narrowing reads related occupations too."""
+    from infolavoro.labour.tests.conftest import publish
+
+    warehouse = _warehouse_worker(taxonomy)
+    vacancy = publish(employer, operator, warehouse, title="Magazziniere", licences=[])
+    ranked = selectors.ranked_vacancies(selectors.profile_for(profile.citizen))
+    assert [v for v, _m in ranked] == [vacancy]
+    match = ranked[0][1]
+    assert "professione affine: 100% delle competenze in comune con quelle cercate" in match.met
+    assert match.score == 100 - round(30 * (1 - 0.67))
+
+    services.save_profile(citizen, {"licences": ["B", "muletto"], "home_comune": "La Spezia"}, operator,
+                          occupations={warehouse: 12}, skills=[taxonomy["muletto"]], consent=True)
+    forklift = publish(employer, operator, taxonomy["carrellista"], title="Carrellista")
+    candidates = selectors.ranked_candidates(forklift)
+    assert [p.citizen_id for p, _m in candidates] == [citizen.pk]
+    assert any(text.startswith("professione affine") for text in candidates[0][1].met)
+
+
+def test_the_interview_needs_a_date_within_its_guard(profile, vacancy, operator, employer_contact, citizen):
+    proposal = services.propose(vacancy, citizen, operator, candidate_agreed=True)
+    now = timezone.now()
+    for when, message in ((None, "Indica data e ora del colloquio"),
+                          (now - dt.timedelta(days=3), "prima della proposta"),
+                          (now + dt.timedelta(days=400), "troppo lontano"),
+                          (dt.datetime(2026, 12, 9, 10, 0), "fuso orario")):
+        with pytest.raises(ValidationError, match=message):
+            services.move_proposal(proposal, ProposalState.INTERVIEW, employer_contact, interview_at=when)
+    proposal.refresh_from_db()
+    assert proposal.state == ProposalState.PROPOSED
+    assert proposal.interview_at is None
+
+
+def test_the_interview_form_reads_the_desks_time_zone_and_keeps_input_on_errors(client, profile, vacancy, operator,
+                                                                                employer_contact, citizen):
+    proposal = services.propose(vacancy, citizen, operator, candidate_agreed=True)
+    client.force_login(employer_contact)
+    detail = reverse("labour:proposal", args=[vacancy.desk.slug, proposal.pk])
+    page = client.get(detail).content.decode()
+    assert 'type="datetime-local"' in page
+    assert 'name="interview_at"' in page
+    for garbage, message in (("", "Indica data e ora del colloquio"), ("domani", "Data e ora non valide"),
+                             ("9999-12-31T23:59", "Data troppo lontana"), ("0001-01-01T00:00", "Data troppo lontana"),
+                             ("2026-03-29T02:30", "ora legale"), ("\x00\x00", "null")):
+        response = client.post(detail, {"to_state": "interview", "interview_at": garbage, "note": "Sede di via Roma"})
+        assert response.status_code == 400, garbage
+        page = response.content.decode()
+        assert message in page, garbage
+        assert "Sede di via Roma" in page
+    proposal.refresh_from_db()
+    assert proposal.state == ProposalState.SEEN
+    when = (timezone.now() + dt.timedelta(days=3)).astimezone(ZoneInfo("Europe/Rome")).replace(
+        hour=10, minute=30, second=0, microsecond=0)
+    response = client.post(detail, {"to_state": "interview", "interview_at": when.strftime("%Y-%m-%dT%H:%M")})
+    assert response.status_code == 302
+    proposal.refresh_from_db()
+    assert proposal.state == ProposalState.INTERVIEW
+    assert proposal.interview_at == when
+    assert when.strftime("%H:%M") in client.get(detail).content.decode()

@@ -10,6 +10,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.urls import reverse
 
+from infolavoro.labour import services
+
 from .conftest import publish
 
 pytestmark = pytest.mark.django_db
@@ -87,6 +89,30 @@ def test_board_and_vacancy_page_have_a_constant_query_count(client, desk, employ
     vacancy = employer.vacancies.first()
     with django_assert_max_num_queries(8):
         assert client.get(reverse("jobs:vacancy", args=[desk.slug, vacancy.pk])).status_code == 200
+
+
+def test_board_counts_are_cached_and_forgotten_when_a_vacancy_changes(client, desk, employer, operator, taxonomy):
+    """The board pages in the database and does not count 100,000 rows on every view: the count and the Comuni
+    come from the cache until a vacancy of the desk changes."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for n in range(2):
+        publish(employer, operator, taxonomy["carrellista"], title=f"Carrellista {n}")
+    url = reverse("opportunities:index", args=[desk.slug])
+    assert "2 offerte" in client.get(url, {"comune": "La Spezia"}).content.decode()
+    with CaptureQueriesContext(connection) as seen:
+        assert "2 offerte" in client.get(url, {"comune": "La Spezia"}).content.decode()
+    sql = " ".join(q["sql"] for q in seen.captured_queries).upper()
+    assert "COUNT(" not in sql
+    assert "DISTINCT" not in sql
+    third = publish(employer, operator, taxonomy["carrellista"], title="Carrellista 3", comune="Sarzana")
+    page = client.get(url).content.decode()
+    assert "3 offerte" in page
+    assert ">Sarzana</option>" in page
+    assert "2 offerte" in client.get(url, {"comune": "La Spezia"}).content.decode()
+    services.move_vacancy(third, "withdrawn", operator)
+    assert "2 offerte" in client.get(url).content.decode()
 
 
 def test_atom_feed_per_filter(client, desk, vacancy, other_vacancy):

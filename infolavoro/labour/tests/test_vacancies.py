@@ -94,3 +94,40 @@ def test_board_filters(desk, vacancy, other_vacancy, taxonomy):
     assert list(selectors.board(desk, {"contratto": "stagionale"})) == []
     assert len(selectors.board(desk, {"comune": "la spezia", "orario": "full", "scadenza": "30"})) == 2
     assert len(selectors.board(desk, {"scadenza": "9999999", "gruppo": "x", "contratto": "\x00"})) == 2
+
+
+def test_vacancy_form_skill_typeahead_on_labels_and_synonyms(client, desk, employer, employer_contact,
+                                                             other_employer_contact, operator, taxonomy,
+                                                             member_editor):
+    """The employer's vacancy form: a type-ahead (htmx) finds skills by label and by local synonym, as
+    checkboxes of the asked field; without JavaScript the plain multi-select stays in the page."""
+    from django.urls import reverse
+
+    url = reverse("labour:vacancy_skill_search", args=[desk.slug])
+    client.force_login(employer_contact)
+    page = client.get(url, {"campo": "essential", "q-essential": "guidare il muletto"}).content.decode()
+    muletto = taxonomy["muletto"]
+    assert f'name="essential" value="{muletto.pk}"' in page
+    assert "condurre il carrello elevatore" in page
+    page = client.get(url, {"campo": "optional", "q-optional": "pasti"}).content.decode()
+    assert f'name="optional" value="{taxonomy["pasti"].pk}"' in page
+    nothing = client.get(url, {"campo": "optional", "q-optional": "zz\x00zz"}).content.decode()
+    assert "Nessuna competenza trovata" in nothing
+    assert client.get(url, {"campo": "citizen", "q-citizen": "pasti"}).status_code == 404
+    form = client.get(reverse("labour:vacancy_new", args=[desk.slug, employer.pk])).content.decode()
+    assert '<select name="essential"' in form
+    assert "data-skill-picker" in form
+    assert "labour/skill-picker.js" in form
+    client.force_login(member_editor)
+    assert client.get(url, {"campo": "essential", "q-essential": "pasti"}).status_code == 404
+
+
+def test_chosen_skills_come_back_as_checked_boxes_after_an_error(client, desk, employer, employer_contact, taxonomy):
+    from django.urls import reverse
+
+    client.force_login(employer_contact)
+    response = client.post(reverse("labour:vacancy_new", args=[desk.slug, employer.pk]),
+                           {"title": "Carrellista", "essential": [taxonomy["muletto"].pk]})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert f'id="essential-c-{taxonomy["muletto"].pk}" checked' in page
