@@ -23,15 +23,29 @@ QUERIES = ["corsi di formazione", "curriculum", "ho perso il lavoro", "curriculm
            "vorrei fare il cv", "apprendistato elettricista", "disoccupazzione", "job", "sicurezza cantiere"]
 
 
+def _templates(desk) -> list[dict]:
+    """The demo desk's members as plain data (name, kind, description, services with their topics): what the
+    generated members are copies of."""
+    from infolavoro.network.models import Organization
+
+    members = []
+    for org in (Organization.objects.filter(desk=desk).order_by("slug")
+                .prefetch_related("services__taxonomy_terms")):
+        members.append({"name": org.name, "kind": org.kind, "description": org.description, "services": [
+            {"name": s.name, "description": s.description, "audience": s.audience,
+             "topics": [t.name for t in s.taxonomy_terms.all()]} for s in org.services.all()]})
+    return members
+
+
 def build(desks: int, members: int, per_member: int, batch: int = 5000) -> None:
     from infolavoro.desks.models import Desk
     from infolavoro.network import search
-    from infolavoro.network.demo import MEMBERS
     from infolavoro.network.models import Organization, Service
     from infolavoro.search import services as index
 
     started = time.perf_counter()
     template = Desk.objects.get(slug="la-spezia")
+    MEMBERS = _templates(template)  # noqa: N806 - a constant for this build
     existing = Desk.objects.count()
     new_desks = []
     for i in range(existing, desks):
