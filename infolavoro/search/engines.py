@@ -96,8 +96,10 @@ class PostgresEngine:
             inner = (f"{select} FROM (SELECT * FROM search_document d WHERE TRUE{where} OFFSET 0) d "  # noqa: S608 - structure ours, values as parameters
                      f"WHERE d.vector @@ %s::tsquery")
             params = [any_term, *params, *where_params, any_term, limit]
+        # OFFSET 0: without this fence PostgreSQL pulls the subquery up and evaluates each term's three
+        # tsquery tests once per reference to its score (score, coverage, found): three times.
         with connection.cursor() as cursor:
-            cursor.execute(_outer(len(terms), inner), params)
+            cursor.execute(_outer(len(terms), f"{inner} OFFSET 0"), params)
             return _raw(cursor, len(terms))
 
     def correct(self, words: list[str]) -> dict[str, str]:
@@ -139,7 +141,7 @@ class SqliteEngine:
         for i, term in enumerate(terms):
             for weight, columns in ((WEIGHTS[0], "title"), (WEIGHTS[1], "keywords"), (WEIGHTS[2], "")):
                 rank = f"-bm25(search_fts, {WEIGHTS[0]}.0, {WEIGHTS[1]}.0, {WEIGHTS[2]}.0)" if not columns else "0"
-                lists.append(f"SELECT rowid, {i} AS term, {weight} AS w, {rank} AS r FROM search_fts "
+                lists.append(f"SELECT rowid, {i} AS term, {weight} AS w, {rank} AS r FROM search_fts "  # noqa: S608 - structure ours, values as parameters
                              "WHERE search_fts MATCH %s")
                 params.append(self._match(term, columns))
         per_term = ", ".join(f"MAX(CASE WHEN term = {i} THEN w ELSE 0 END) AS s{i}" for i in range(len(terms)))
