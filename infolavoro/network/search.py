@@ -10,6 +10,7 @@ bulk loads call `index_organizations` or `manage.py rebuild_search_index`.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
@@ -55,12 +56,19 @@ def index_organizations(organization_ids: Iterable) -> int:
     return index.index(KIND, documents(organization_ids))
 
 
+@lru_cache(maxsize=20_000)
+def _stems(text: str) -> tuple[str, ...]:
+    """The stems of a service's text, kept while the text is the same: every page of results stems the
+    services it shows, and folding and stemming them each time was a third of a search's CPU."""
+    return tuple(terms(text))
+
+
 def service_matches(service, query_terms: list[Term]) -> bool:
     """A service matches when some term matches its name, description or topics (prefixes of stems)."""
     texts = [service.name_it, service.name_en, service.description_it, service.description_en, service.audience]
     for topic in service.taxonomy_terms.all():
         texts += [topic.name_it, topic.name_en]
-    stems = terms(" ".join(text for text in texts if text))
+    stems = _stems(" ".join(text for text in texts if text))
     return any(all(any(s.startswith(part) for s in stems) for part in alternative)
                for term in query_terms for alternative in term.alternatives)
 

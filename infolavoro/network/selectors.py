@@ -175,7 +175,7 @@ def directory(desk: Desk | None, *, text: str = "", kind: str = "", topic: Taxon
         orgs = orgs.filter(_near(*near, radius_km))
     if text.strip():
         result = search_index.search(text, kind=search.KIND, desk_id=desk.pk if desk is not None else None,
-                                     within=orgs.values("pk"))
+                                     within=orgs.order_by().values("pk"))
         if result.terms:
             return Directory(desk, [_Match(h.object_id, h.score, h.coverage) for h in result.hits],
                              total=result.total, topic=topic, result=result)
