@@ -15,7 +15,8 @@ if os.environ.get("BENCH_DATABASE_URL"):
     os.environ["DATABASE_URL"] = os.environ["BENCH_DATABASE_URL"]
 else:
     os.environ.pop("DATABASE_URL", None)
-    os.environ["SQLITE_PATH"] = str(Path(tempfile.mkdtemp(prefix="infolavoro-bench-")) / "bench.sqlite3")
+    os.environ["SQLITE_PATH"] = os.environ.get("BENCH_SQLITE_PATH") or str(
+        Path(tempfile.mkdtemp(prefix="infolavoro-bench-")) / "bench.sqlite3")
 
 import django  # noqa: E402
 

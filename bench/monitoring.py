@@ -68,7 +68,15 @@ def timed(fn) -> tuple[float, int]:
     return statistics.median(samples), queries
 
 
-def main() -> None:
+def build() -> tuple[Desk, list[Desk], User]:
+    """The population, or the one a previous run left in the same database (BENCH_SQLITE_PATH / a kept
+    BENCH_DATABASE_URL), so that a profile before and after a change reads the same rows."""
+    found = User.objects.filter(email="regione@example.org").first()
+    if found:
+        from infolavoro.desks.demo import DESK_SLUG
+
+        busy = Desk.objects.get(slug=DESK_SLUG)
+        return busy, list(Desk.objects.filter(slug__startswith="comune-").order_by("slug")), found
     busy = _django.demo_desk()
     t = time.perf_counter()
     fill(busy, 1.0)
@@ -82,6 +90,14 @@ def main() -> None:
     viewer = User.objects.create_user(email="regione@example.org", password="x" * 16)
     for desk in [busy, *others]:
         RoleAssignment.objects.create(user=viewer, role=Role.MONITORING_VIEWER, desk=desk)
+    return busy, others, viewer
+
+
+def main() -> None:
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    busy, others, viewer = build()
     period = Period(dt.date(YEAR, 1, 1), dt.date(YEAR, 12, 31), "month")
     client = Client()
     client.force_login(viewer)

@@ -12,7 +12,6 @@ from infolavoro.desks.models import Desk
 from infolavoro.desks.selectors import active_desks
 
 from .indicators import REGISTRY, THEMES, Period, Result, compute, desk_zone
-from .models import MonitoringSettings
 from .suppression import DEFAULT_THRESHOLD, effective_threshold
 
 # The desks' comparison: one figure per desk for each of these.
@@ -27,9 +26,8 @@ def visible_desks(user: Any) -> list[Desk]:
 
 
 def threshold_for(desks: list[Desk]) -> int:
-    """The strictest minimum cell size of the desks shown together."""
-    found = dict(MonitoringSettings.objects.filter(desk__in=desks).values_list("desk_id", "min_cell_size"))
-    return max((effective_threshold(found.get(d.pk, DEFAULT_THRESHOLD)) for d in desks), default=DEFAULT_THRESHOLD)
+    """The strictest minimum cell size of the desks shown together: the desk's one setting, `Desk.min_cell_size`."""
+    return max((effective_threshold(d.min_cell_size) for d in desks), default=DEFAULT_THRESHOLD)
 
 
 @dataclass

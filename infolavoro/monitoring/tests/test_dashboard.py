@@ -15,7 +15,6 @@ from infolavoro.accounts.models import Role, RoleAssignment
 from infolavoro.monitoring import populations as pop
 from infolavoro.monitoring import services
 from infolavoro.monitoring.indicators import REGISTRY
-from infolavoro.monitoring.models import MonitoringSettings
 from infolavoro.notifications.models import OutboxMessage
 
 ROME = zoneinfo.ZoneInfo("Europe/Rome")
@@ -88,7 +87,8 @@ def test_nothing_under_the_threshold_in_any_export(client, desk, desk_admin, pop
 
 
 def test_a_desk_threshold_above_five_hides_more(client, desk, desk_admin, population):
-    MonitoringSettings.objects.create(desk=desk, min_cell_size=10)
+    desk.min_cell_size = 10
+    desk.save(update_fields=["min_cell_size"])
     client.force_login(desk_admin)
     page = client.get("/monitoraggio/" + QUERY).content.decode()
     assert "&lt; 10" in page
