@@ -152,6 +152,7 @@ class Indicator:
     share_of: tuple[str, tuple[str, ...], tuple[str, ...]] | None = None
     compute_snapshot: Callable[[Any, dt.datetime], tuple[int, int]] | None = None
     counts_people: bool = True
+    snapshot_of: Any = None  # for snapshots: what the second figure counts («soggetti attivi»)
 
     @property
     def name(self) -> str:
@@ -363,7 +364,8 @@ def _define() -> None:
         "Members verified in the last 90 days",
         "Soggetti attivi della rete i cui dati sono stati verificati nei 90 giorni prima della fine del periodo.",
         "Active members whose data was verified in the 90 days before the end of the period.",
-        "soggetti", "members", "snapshot", compute_snapshot=_verified_members, counts_people=False))
+        "soggetti", "members", "snapshot", compute_snapshot=_verified_members, counts_people=False,
+        snapshot_of=_("soggetti attivi")))
     register(Indicator(
         "satisfaction.ratings", "satisfaction", "Valutazioni del servizio", "Service ratings",
         "Valutazioni date dopo un appuntamento, da 1 (per niente soddisfatto) a 5 (molto soddisfatto).",
@@ -376,8 +378,152 @@ def _define() -> None:
         "punti su 5", "points out of 5", "mean", _ratings, "rated_at", value=F("score")))
 
 
-# Labour-market indicators (vacancies published and filled, proposals by outcome, hired within 3 and 6 months of
-# the first consultation) are one `register(...)` each over the labour app's monitoring selectors, when it lands.
+def _vacancy_events(ids):
+    from infolavoro.labour.selectors import monitoring_vacancy_events
+
+    return monitoring_vacancy_events(ids)
+
+
+def _proposal_events(ids):
+    from infolavoro.labour.selectors import monitoring_proposal_events
+
+    return monitoring_proposal_events(ids)
+
+
+def _hires(ids):
+    from infolavoro.labour.selectors import monitoring_hires
+
+    return monitoring_hires(ids)
+
+
+def _first_proposals(ids):
+    from infolavoro.labour.selectors import monitoring_first_proposals
+
+    return monitoring_first_proposals(ids)
+
+
+def _open_vacancies(ids, at: dt.datetime) -> tuple[int, int]:
+    from infolavoro.labour.selectors import monitoring_open_vacancies
+
+    return monitoring_open_vacancies(ids, at)
+
+
+# ATECO 2007 sections by the code's first two digits (the division).
+ATECO_SECTIONS = (
+    ("A", "01", "03", _("Agricoltura, silvicoltura e pesca")),
+    ("B", "05", "09", _("Estrazione di minerali da cave e miniere")),
+    ("C", "10", "33", _("Attività manifatturiere")),
+    ("D", "35", "35", _("Fornitura di energia elettrica, gas, vapore e aria condizionata")),
+    ("E", "36", "39", _("Fornitura di acqua, reti fognarie, gestione dei rifiuti")),
+    ("F", "41", "43", _("Costruzioni")),
+    ("G", "45", "47", _("Commercio all'ingrosso e al dettaglio, riparazione di veicoli")),
+    ("H", "49", "53", _("Trasporto e magazzinaggio")),
+    ("I", "55", "56", _("Servizi di alloggio e di ristorazione")),
+    ("J", "58", "63", _("Servizi di informazione e comunicazione")),
+    ("K", "64", "66", _("Attività finanziarie e assicurative")),
+    ("L", "68", "68", _("Attività immobiliari")),
+    ("M", "69", "75", _("Attività professionali, scientifiche e tecniche")),
+    ("N", "77", "82", _("Noleggio, agenzie di viaggio, servizi di supporto alle imprese")),
+    ("O", "84", "84", _("Amministrazione pubblica e difesa")),
+    ("P", "85", "85", _("Istruzione")),
+    ("Q", "86", "88", _("Sanità e assistenza sociale")),
+    ("R", "90", "93", _("Attività artistiche, sportive, di intrattenimento")),
+    ("S", "94", "96", _("Altre attività di servizi")),
+    ("T", "97", "98", _("Famiglie come datori di lavoro di personale domestico")),
+    ("U", "99", "99", _("Organizzazioni ed organismi extraterritoriali")),
+)
+# ISCO-08 major groups by the code's first digit.
+ISCO_GROUPS = {
+    "1": _("Dirigenti"), "2": _("Professioni intellettuali e scientifiche"), "3": _("Professioni tecniche"),
+    "4": _("Impiegati d'ufficio"), "5": _("Professioni nei servizi e nella vendita"),
+    "6": _("Agricoltori e operai specializzati di agricoltura e pesca"), "7": _("Artigiani e operai specializzati"),
+    "8": _("Conduttori di impianti e macchinari, montatori"), "9": _("Professioni non qualificate"),
+    "0": _("Forze armate"),
+}
+
+
+def _define_labour() -> None:
+    from django.db.models.functions import Substr
+
+    from infolavoro.labour.models import ProposalState, VacancyState
+
+    register(Indicator(
+        "labour.vacancies", "labour", "Offerte di lavoro pubblicate e chiuse", "Vacancies published and closed",
+        "Offerte di lavoro pubblicate sulla bacheca dello sportello, coperte, ritirate o scadute, per giorno del "
+        "passaggio di stato (un'offerta ripubblicata conta di nuovo).",
+        "Vacancies published on the desk's board, filled, withdrawn or expired, by day of the change of state (a "
+        "vacancy published again counts again).",
+        "offerte", "vacancies", "count", _vacancy_events, "at", category="to_state",
+        labels={VacancyState.PUBLISHED: _("pubblicate"), VacancyState.FILLED: _("coperte"),
+                VacancyState.WITHDRAWN: _("ritirate"), VacancyState.EXPIRED: _("scadute")},
+        desk_field="vacancy__desk_id", counts_people=False))
+    register(Indicator(
+        "labour.open_vacancies", "labour", "Offerte aperte alla fine del periodo", "Vacancies open at the end of "
+        "the period",
+        "Offerte pubblicate, non ancora scadute, coperte o ritirate nell'ultimo giorno del periodo.",
+        "Vacancies published and not yet expired, filled or withdrawn on the last day of the period.",
+        "offerte", "vacancies", "snapshot", compute_snapshot=_open_vacancies, counts_people=False,
+        snapshot_of=_("offerte pubblicate fino ad allora")))
+    register(Indicator(
+        "labour.proposals", "labour", "Candidature proposte e loro esiti", "Proposals and their outcomes",
+        "Persone proposte dallo sportello ai datori di lavoro e gli esiti registrati (colloquio, assunzione, non "
+        "selezione, ritiro), per giorno dell'evento.",
+        "People the desk proposed to employers and the outcomes recorded (interview, hired, not selected, "
+        "withdrawn), by day of the event.",
+        "candidature", "proposals", "count", _proposal_events, "at", category="to_state",
+        labels={ProposalState.PROPOSED: _("proposte"), ProposalState.INTERVIEW: _("colloquio con il datore"),
+                ProposalState.HIRED: _("assunte"), ProposalState.NOT_SELECTED: _("non selezionate"),
+                ProposalState.WITHDRAWN: _("ritirate")},
+        desk_field="proposal__desk_id"))
+    division = Substr("proposal__vacancy__employer__ateco_code", 1, 2)
+    register(Indicator(
+        "labour.hires_by_sector", "labour", "Assunzioni per settore (ATECO)", "Hires by sector (ATECO)",
+        "Persone assunte dopo una proposta dello sportello, per sezione ATECO del datore di lavoro.",
+        "People hired after the desk proposed them, by the employer's ATECO section.",
+        "persone", "people", "count", _hires, "at",
+        category=Case(*[When(_div__gte=low, _div__lte=high, then=Value(code)) for code, low, high, _l
+                        in ATECO_SECTIONS], default=Value(NOT_GIVEN)),
+        labels={code: label for code, _low, _high, label in ATECO_SECTIONS},
+        desk_field="proposal__desk_id", prepare=lambda qs, starts: qs.annotate(_div=division)))
+    register(Indicator(
+        "labour.hires_by_occupation", "labour", "Assunzioni per gruppo professionale (ISCO)",
+        "Hires by occupation group (ISCO)",
+        "Persone assunte dopo una proposta dello sportello, per grande gruppo ISCO-08 della professione "
+        "dell'offerta.",
+        "People hired after the desk proposed them, by the ISCO-08 major group of the vacancy's occupation.",
+        "persone", "people", "count", _hires, "at", category=Substr("proposal__vacancy__isco_code", 1, 1),
+        labels=dict(sorted(ISCO_GROUPS.items(), key=lambda item: item[0] == "0")),
+        desk_field="proposal__desk_id"))
+    register(Indicator(
+        "labour.hires_after_first_consultation", "labour", "Assunzioni entro 3 e 6 mesi dal primo colloquio",
+        "Hires within 3 and 6 months of the first consultation",
+        "Persone assunte dopo una proposta dello sportello, secondo il tempo trascorso dal loro primo colloquio "
+        "allo sportello (il riferimento europeo dei servizi per l'impiego: transizioni verso il lavoro).",
+        "People hired after the desk proposed them, by the time since their first consultation at the desk (the "
+        "European public employment services' benchmark of transitions into work).",
+        "persone", "people", "count", _hires, "at",
+        category=Case(When(_first_consultation__isnull=True, then=Value(NOT_GIVEN)),
+                      When(_days__lte=92, then=Value("3")), When(_days__lte=183, then=Value("6")),
+                      default=Value("later")),
+        labels={"3": _("entro 3 mesi"), "6": _("tra 3 e 6 mesi"), "later": _("dopo 6 mesi")},
+        desk_field="proposal__desk_id",
+        prepare=lambda qs, starts: qs.annotate(_days=DaysBetween("at", "_first_consultation"))))
+    register(Indicator(
+        "labour.days_to_first_proposal", "labour", "Giorni dalla pubblicazione alla prima candidatura",
+        "Days from publication to the first proposal",
+        "Media dei giorni tra la pubblicazione di un'offerta e la prima persona proposta (per giorno della "
+        "proposta).",
+        "Average days between a vacancy's publication and the first person proposed (by day of the proposal).",
+        "giorni", "days", "mean", _first_proposals, "_first_proposal",
+        value=DaysBetween("_first_proposal", "_published")))
+    register(Indicator(
+        "labour.days_to_hire", "labour", "Giorni dalla pubblicazione all'assunzione",
+        "Days from publication to hire",
+        "Media dei giorni tra la pubblicazione di un'offerta e l'assunzione di una persona proposta (per giorno "
+        "dell'assunzione).",
+        "Average days between a vacancy's publication and the hire of a person proposed (by day of the hire).",
+        "giorni", "days", "mean", _hires, "at", value=DaysBetween("at", "_published"),
+        desk_field="proposal__desk_id", prepare=lambda qs, starts: qs.filter(_published__isnull=False)))
 
 
 # --- Results ------------------------------------------------------------------------------------------------
@@ -685,3 +831,4 @@ def desk_zone(desks) -> zoneinfo.ZoneInfo:
 
 
 _define()
+_define_labour()

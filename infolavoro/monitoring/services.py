@@ -21,7 +21,8 @@ logger = logging.getLogger(__name__)
 REPORT_CODES = ["access.appointments", "access.walk_ins", "access.channel", "access.lead_days", "people.served",
                 "people.new_returning", "service.consultations_by_reason", "service.portal_registrations",
                 "network.referrals_by_member", "network.acceptance_rate", "network.closed_loop_rate",
-                "network.verified_members", "satisfaction.ratings", "satisfaction.score"]
+                "network.verified_members", "labour.vacancies", "labour.open_vacancies", "labour.proposals",
+                "labour.hires_by_sector", "satisfaction.ratings", "satisfaction.score"]
 
 
 def report_period(year: int, month: int) -> Period:
