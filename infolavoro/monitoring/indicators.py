@@ -21,7 +21,6 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache as django_cache
 from django.db.models import (
-    Avg,
     Case,
     Count,
     DateTimeField,
@@ -30,6 +29,7 @@ from django.db.models import (
     Func,
     IntegerField,
     Q,
+    Sum,
     Value,
     When,
 )
@@ -607,30 +607,118 @@ def _key(value: Any) -> str:
     return NOT_GIVEN if value in (None, "") else str(value)
 
 
-def _query(ind: Indicator, desk_ids, start: dt.date, end: dt.date, grain: str, tz, by_desk: bool):
-    """One grouped query: {(row key, bucket): n}, and for distinct people the column totals (a second query)."""
+TOTAL = "__total__"  # in grouped rows: the distinct people of a column, whatever their row
+
+
+def _grouped(ind: Indicator, desk_ids, start: dt.date, end: dt.date, grain: str, tz) -> list[tuple]:
+    """Live, from the other apps' rows: one grouped query by bucket, desk and row (a second one for the distinct
+    people of each column), as (desk id, row key, bucket, n, sum of the values for averages)."""
     days = buckets(start, end, grain)
+    if not days:
+        return []
     starts = [_utc(day, tz) for day in [*days, end]]
     qs = ind.source(desk_ids).filter(**{f"{ind.date_field}__gte": starts[0], f"{ind.date_field}__lt": starts[-1]})
     if ind.prepare:
         qs = ind.prepare(qs, starts)
     qs = qs.annotate(_b=bucket_case(ind.date_field, starts))
-    category = ind.desk_field if by_desk else ind.category
+    desk = ind.desk_field
+    if ind.kind == "mean":
+        return [(r[desk], "all", days[r["_b"]], r["_n"], r["_s"]) for r in
+                qs.order_by().values("_b", desk).annotate(_n=Count(ind.value), _s=Sum(ind.value))]
+    category = ind.category
     if category is not None and not isinstance(category, str):
         qs, category = qs.annotate(_cat=category), "_cat"
     measure = ind.measure or Count("pk")
-    group = ["_b", category] if category else ["_b"]
-    cells: dict[tuple[str, dt.date], int] = {}
-    for row in qs.order_by().values(*group).annotate(_n=measure):
-        key = (_key(row[category]) if category else "all", days[row["_b"]])
-        cells[key] = cells.get(key, 0) + row["_n"]
-    column_totals = None
+    group = ["_b", desk, category] if category else ["_b", desk]
+    out = [(r[desk], _key(r[category]) if category else "all", days[r["_b"]], r["_n"], None)
+           for r in qs.order_by().values(*group).annotate(_n=measure)]
     if ind.kind == "distinct" and category:
-        column_totals = {}
-        for row in qs.order_by().values("_b").annotate(_n=measure):
-            day = days[row["_b"]]
-            column_totals[day] = column_totals.get(day, 0) + row["_n"]
+        out += [(r[desk], TOTAL, days[r["_b"]], r["_n"], None)
+                for r in qs.order_by().values("_b", desk).annotate(_n=measure)]
+    return out
+
+
+def _rows(ind: Indicator, desk_ids, start: dt.date, end: dt.date, grain: str, tz) -> list[tuple]:
+    """The grouped rows for [start, end): buckets the pre-aggregate (`Figure`) covers for every desk are read from
+    it, in one query; the others (the open bucket, anything before the coverage) are counted live."""
+    from .models import Figure, FigureCoverage
+
+    spans = list(FigureCoverage.objects.filter(desk_id__in=desk_ids, grain=grain)
+                 .values_list("covered_from", "covered_to"))
+    lo, hi = start, start  # the stored part: none by default
+    if spans and len(spans) == len(set(desk_ids)):
+        lo = min(max(start, max(s[0] for s in spans)), end)
+        hi = max(min(end, min(s[1] for s in spans)), lo)
+    out: list[tuple] = []
+    if hi > lo:
+        out += list(Figure.objects.filter(desk_id__in=desk_ids, indicator=ind.code, grain=grain, bucket__gte=lo,
+                                          bucket__lt=hi).values_list("desk_id", "key", "bucket", "n", "value_sum"))
+    else:
+        lo = hi = end
+    out += _grouped(ind, desk_ids, start, lo, grain, tz)
+    out += _grouped(ind, desk_ids, hi, end, grain, tz)
+    return out
+
+
+def _query(ind: Indicator, desk_ids, start: dt.date, end: dt.date, grain: str, tz, by_desk: bool):
+    """{(row key, bucket): n}, and for distinct people the column totals; by desk, the rows are the desks."""
+    cells: dict[tuple[str, dt.date], int] = {}
+    distinct = ind.kind == "distinct"
+    column_totals: dict[dt.date, int] | None = {} if distinct and (ind.category is not None or by_desk) else None
+    desk_key = TOTAL if ind.category is not None else "all"  # a desk's figure for distinct people
+    for desk, key, bucket, n, _sum in _rows(ind, desk_ids, start, end, grain, tz):
+        if by_desk:
+            if (distinct and key != desk_key) or (not distinct and key == TOTAL):
+                continue
+            key = str(desk)
+            if distinct:  # people belong to one desk: the desks' figures add up
+                column_totals[bucket] = column_totals.get(bucket, 0) + n
+        elif key == TOTAL:
+            column_totals[bucket] = column_totals.get(bucket, 0) + n
+            continue
+        cells[key, bucket] = cells.get((key, bucket), 0) + n
     return cells, column_totals
+
+
+def refresh_figures(desks, today: dt.date | None = None) -> int:
+    """Fill the pre-aggregate for the desks: every bucket from the start of last year to the open one, for every
+    indicator and the grains it is computed on, replacing what was there (late changes to closed buckets, such as
+    a referral's state, are caught at the next refresh). Older stored buckets are kept: their figures survive the
+    retention purge of the rows they count. Returns the rows written."""
+    from django.db import transaction
+
+    from .models import Figure, FigureCoverage
+
+    written = 0
+    now = timezone.now()
+    for desk in desks:
+        tz = desk.tz
+        local_today = today or timezone.localtime(now, tz).date()
+        since = dt.date(local_today.year - 1, 1, 1)
+        with transaction.atomic():
+            for grain in GRAINS:
+                start, end = bucket_start(since, grain), bucket_start(local_today, grain)
+                if end <= start:
+                    continue
+                rows = []
+                for ind in REGISTRY.values():
+                    if ind.kind not in ("count", "distinct", "mean"):
+                        continue
+                    if grain not in (("week", "month") if ind.kind != "distinct" else GRAINS):
+                        continue
+                    rows += [Figure(desk_id=desk.pk, indicator=ind.code, grain=grain, bucket=bucket, key=key, n=n,
+                                    value_sum=value_sum)
+                             for _d, key, bucket, n, value_sum in _grouped(ind, [desk.pk], start, end, grain, tz)]
+                Figure.objects.filter(desk=desk, grain=grain, bucket__gte=start).delete()
+                Figure.objects.bulk_create(rows, batch_size=2000)
+                written += len(rows)
+                old = FigureCoverage.objects.filter(desk=desk, grain=grain).first()
+                covered_from = old.covered_from if old and old.covered_from <= start <= old.covered_to else start
+                if covered_from == start:
+                    Figure.objects.filter(desk=desk, grain=grain, bucket__lt=start).delete()  # a gap: not covered
+                FigureCoverage.objects.update_or_create(desk=desk, grain=grain, defaults={
+                    "covered_from": covered_from, "covered_to": end, "refreshed_at": now})
+    return written
 
 
 def _cached_query(ind: Indicator, desk_ids, start: dt.date, end: dt.date, grain: str, tz, by_desk: bool):
@@ -799,13 +887,11 @@ def _mean(ind, desk_ids, period, tz, threshold, labels) -> Result:
     starts = [_utc(day, tz) for day in [*days, period.end_exclusive]]
 
     def query() -> dict:
-        qs = ind.source(desk_ids).filter(**{f"{ind.date_field}__gte": starts[0],
-                                            f"{ind.date_field}__lt": starts[-1]})
-        if ind.prepare:
-            qs = ind.prepare(qs, starts)
-        rows = qs.annotate(_b=bucket_case(ind.date_field, starts)).order_by().values("_b").annotate(
-            _avg=Avg(ind.value), _n=Count("pk"))
-        return {days[r["_b"]]: (float(r["_avg"]) if r["_avg"] is not None else None, r["_n"]) for r in rows}
+        sums: dict[dt.date, list] = {}
+        for _desk, _key, bucket, n, value_sum in _rows(ind, desk_ids, days[0], period.end_exclusive, base, tz):
+            acc = sums.setdefault(bucket, [0, 0.0])
+            acc[0], acc[1] = acc[0] + n, acc[1] + (value_sum or 0.0)
+        return {bucket: (total / n if n else None, n) for bucket, (n, total) in sums.items()}
 
     found = _cached(("mean", ind.code, sorted(desk_ids), starts[0], starts[-1], base), query)
 

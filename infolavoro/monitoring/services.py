@@ -91,3 +91,12 @@ def send_monthly_reports(now: dt.datetime | None = None) -> int:
             continue
         sent += send_monthly_report(desk, last_month.year, last_month.month, now)
     return sent
+
+
+def refresh_figures(today: dt.date | None = None) -> int:
+    """Refresh the pre-aggregate of every active desk (see `indicators.refresh_figures`)."""
+    from infolavoro.desks.selectors import active_desks
+
+    from .indicators import refresh_figures as refresh
+
+    return refresh(list(active_desks()), today)
