@@ -18,10 +18,31 @@ PALETTE = ["#0066cc", "#00838f", "#d1344c", "#6d5b97", "#a66300", "#2e7d32", "#5
 _lock = threading.Lock()  # pyplot-free figures are thread-safe, but the font cache warms up once
 
 
+_fonts_added = False
+
+
+def _add_fonts() -> None:
+    """The theme's Titillium Web, so that matplotlib lays text out with the metrics the page uses (without it,
+    each lookup warns and falls back)."""
+    global _fonts_added
+    if _fonts_added:
+        return
+    from pathlib import Path
+
+    import bootstrap_italia_template
+    from matplotlib import font_manager
+
+    folder = Path(bootstrap_italia_template.__file__).parent / "static" / "fonts" / "Titillium_Web"
+    for path in sorted(folder.glob("titillium-web-*-regular.ttf")) + sorted(folder.glob("titillium-web-*-600.ttf")):
+        font_manager.fontManager.addfont(str(path))
+    _fonts_added = True
+
+
 def _figure(width: float = 6.4, height: float = 2.8):
     import matplotlib
 
     matplotlib.use("svg")
+    _add_fonts()
     matplotlib.rcParams.update({"svg.fonttype": "none", "svg.hashsalt": "infolavoro", "font.size": 9,
                                 "font.family": ["Titillium Web", "DejaVu Sans", "sans-serif"],
                                 "axes.spines.top": False, "axes.spines.right": False})

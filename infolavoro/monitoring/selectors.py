@@ -55,11 +55,11 @@ def indicators(desks: list[Desk], period: Period, codes: list[str] | None = None
     return sections
 
 
-def comparison(desks: list[Desk], period: Period) -> Comparison:
+def comparison(desks: list[Desk], period: Period, codes: list[str] | None = None) -> Comparison:
     threshold, tz, ids = threshold_for(desks), desk_zone(desks), [d.pk for d in desks]
     labels = {d.pk: f"{d.comune} – {d.name}" for d in desks}
     return Comparison(desks, [compute(REGISTRY[code], ids, period, tz, threshold, desk_labels=labels)
-                              for code in COMPARED])
+                              for code in COMPARED if codes is None or code in codes])
 
 
 def default_period(today: dt.date) -> Period:

@@ -58,7 +58,7 @@ def test_viewer_sees_figures_never_people(client, desk, monitoring_viewer, popul
     client.force_login(monitoring_viewer)
     page = client.get("/monitoraggio/" + QUERY).content.decode()
     assert "Prova" not in page  # no surname ever
-    assert "<svg" in page
+    assert 'src="/monitoraggio/grafico/access.appointments.svg?' in page
     assert "<table" in page
     assert "&lt; 5" in page  # the 3 older people and the 3 walk-ins
     # and the personal pages stay closed to the viewer
@@ -174,3 +174,20 @@ def test_open_data_is_suppressed_and_licensed(client, desk, population, settings
     assert client.get(f"/api/v1/desks/{desk.slug}/open-data/monthly?format=csv").status_code == 200
     assert "/open-data/monthly" in client.get("/api/openapi.json").content.decode()
     assert client.get("/api/v1/desks/nessuno/open-data/monthly").status_code == 404
+
+
+def test_charts_are_images_drawn_apart_from_the_page(client, desk, monitoring_viewer, population):
+    """The page carries the figures, tables and text alternatives; each chart is an SVG image of its own."""
+    client.force_login(monitoring_viewer)
+    page = client.get("/monitoraggio/" + QUERY).content.decode()
+    assert "<svg" not in page
+    response = client.get("/monitoraggio/grafico/access.appointments.svg" + QUERY)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("image/svg+xml")
+    assert response.content.startswith(b"<svg")
+    assert b'xmlns="http://www.w3.org/2000/svg"' in response.content
+    # an indicator without a chart, or a bad period: not found, never a 500
+    assert client.get("/monitoraggio/grafico/people.cpi.svg" + QUERY).status_code == 404
+    assert client.get("/monitoraggio/grafico/access.appointments.svg?start=2026-05-01&end=2026-01-01"
+                      ).status_code == 404
+
