@@ -12,14 +12,11 @@ them: nothing hidden can be worked out by comparing requests.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.conf import settings
-from django.core.cache import cache as django_cache
 from django.db.models import (
     Case,
     Count,
@@ -273,7 +270,8 @@ def _define() -> None:
         "Media dei giorni tra la prenotazione e l'appuntamento (per giorno dell'appuntamento).",
         "Average days between booking and appointment (by day of the appointment).",
         "giorni", "days", "mean", _bookings, "start", value=days,
-        prepare=lambda qs, starts: qs.filter(walk_in=False)))
+        # an appointment recorded after it happened has no waiting time
+        prepare=lambda qs, starts: qs.filter(walk_in=False, created_at__lte=F("start"))))
     register(Indicator(
         "people.served", "people", "Persone seguite", "People served",
         "Persone diverse che hanno avuto almeno un colloquio nel periodo.",
@@ -548,6 +546,9 @@ class Result:
     threshold: int
     means: list[float | None] | None = None  # for means and shares, one per column
     mean_total: float | None = None
+    # For means and shares: which columns (and the period) had nothing to average, shown «–», not «ris.».
+    mean_empty: list[bool] | None = None
+    mean_total_empty: bool = False
     snapshot: tuple[int, int] | None = None
 
     @property
@@ -638,13 +639,19 @@ def _grouped(ind: Indicator, desk_ids, start: dt.date, end: dt.date, grain: str,
     return out
 
 
-def _rows(ind: Indicator, desk_ids, start: dt.date, end: dt.date, grain: str, tz) -> list[tuple]:
+def _rows(ind: Indicator, desk_ids, start: dt.date, end: dt.date, grain: str, tz, memo: dict | None = None
+          ) -> list[tuple]:
     """The grouped rows for [start, end): buckets the pre-aggregate (`Figure`) covers for every desk are read from
-    it, in one query; the others (the open bucket, anything before the coverage) are counted live."""
+    it, in one query; the others (the open bucket, anything before the coverage) are counted live. What it covers
+    is read once per request (`memo`)."""
     from .models import Figure, FigureCoverage
 
-    spans = list(FigureCoverage.objects.filter(desk_id__in=desk_ids, grain=grain)
-                 .values_list("covered_from", "covered_to"))
+    memo = memo if memo is not None else {}
+    coverage_key = ("coverage", tuple(sorted(desk_ids)), grain)
+    if coverage_key not in memo:
+        memo[coverage_key] = list(FigureCoverage.objects.filter(desk_id__in=desk_ids, grain=grain)
+                                  .values_list("covered_from", "covered_to"))
+    spans = memo[coverage_key]
     lo, hi = start, start  # the stored part: none by default
     if spans and len(spans) == len(set(desk_ids)):
         lo = min(max(start, max(s[0] for s in spans)), end)
@@ -660,13 +667,14 @@ def _rows(ind: Indicator, desk_ids, start: dt.date, end: dt.date, grain: str, tz
     return out
 
 
-def _query(ind: Indicator, desk_ids, start: dt.date, end: dt.date, grain: str, tz, by_desk: bool):
+def _query(ind: Indicator, desk_ids, start: dt.date, end: dt.date, grain: str, tz, by_desk: bool,
+           memo: dict | None = None):
     """{(row key, bucket): n}, and for distinct people the column totals; by desk, the rows are the desks."""
     cells: dict[tuple[str, dt.date], int] = {}
     distinct = ind.kind == "distinct"
     column_totals: dict[dt.date, int] | None = {} if distinct and (ind.category is not None or by_desk) else None
     desk_key = TOTAL if ind.category is not None else "all"  # a desk's figure for distinct people
-    for desk, key, bucket, n, _sum in _rows(ind, desk_ids, start, end, grain, tz):
+    for desk, key, bucket, n, _sum in _rows(ind, desk_ids, start, end, grain, tz, memo):
         if by_desk:
             if (distinct and key != desk_key) or (not distinct and key == TOTAL):
                 continue
@@ -691,8 +699,12 @@ def refresh_figures(desks, today: dt.date | None = None) -> int:
 
     written = 0
     now = timezone.now()
+    zones: dict[str, list] = {}
     for desk in desks:
-        tz = desk.tz
+        zones.setdefault(str(desk.tz), []).append(desk)
+    for group in zones.values():  # one grouped query per indicator and grain for all the desks of a zone
+        tz = group[0].tz
+        ids = [d.pk for d in group]
         local_today = today or timezone.localtime(now, tz).date()
         since = dt.date(local_today.year - 1, 1, 1)
         with transaction.atomic():
@@ -706,38 +718,20 @@ def refresh_figures(desks, today: dt.date | None = None) -> int:
                         continue
                     if grain not in (("week", "month") if ind.kind != "distinct" else GRAINS):
                         continue
-                    rows += [Figure(desk_id=desk.pk, indicator=ind.code, grain=grain, bucket=bucket, key=key, n=n,
+                    rows += [Figure(desk_id=desk_id, indicator=ind.code, grain=grain, bucket=bucket, key=key, n=n,
                                     value_sum=value_sum)
-                             for _d, key, bucket, n, value_sum in _grouped(ind, [desk.pk], start, end, grain, tz)]
-                Figure.objects.filter(desk=desk, grain=grain, bucket__gte=start).delete()
+                             for desk_id, key, bucket, n, value_sum in _grouped(ind, ids, start, end, grain, tz)]
+                Figure.objects.filter(desk_id__in=ids, grain=grain, bucket__gte=start).delete()
                 Figure.objects.bulk_create(rows, batch_size=2000)
                 written += len(rows)
-                old = FigureCoverage.objects.filter(desk=desk, grain=grain).first()
-                covered_from = old.covered_from if old and old.covered_from <= start <= old.covered_to else start
-                if covered_from == start:
-                    Figure.objects.filter(desk=desk, grain=grain, bucket__lt=start).delete()  # a gap: not covered
-                FigureCoverage.objects.update_or_create(desk=desk, grain=grain, defaults={
-                    "covered_from": covered_from, "covered_to": end, "refreshed_at": now})
+                for desk in group:
+                    old = FigureCoverage.objects.filter(desk=desk, grain=grain).first()
+                    covered_from = old.covered_from if old and old.covered_from <= start <= old.covered_to else start
+                    if covered_from == start:
+                        Figure.objects.filter(desk=desk, grain=grain, bucket__lt=start).delete()  # a gap
+                    FigureCoverage.objects.update_or_create(desk=desk, grain=grain, defaults={
+                        "covered_from": covered_from, "covered_to": end, "refreshed_at": now})
     return written
-
-
-def _cached_query(ind: Indicator, desk_ids, start: dt.date, end: dt.date, grain: str, tz, by_desk: bool):
-    """Canonical tables change only as the day's work is recorded: kept MONITORING_CACHE_SECONDS (default ten
-    minutes) in the cache, so that moving between periods and pages does not count a year again."""
-    return _cached((ind.code, sorted(desk_ids), start, end, grain, str(tz), by_desk),
-                   lambda: _query(ind, desk_ids, start, end, grain, tz, by_desk))
-
-
-def _cached(parts: tuple, compute_it: Callable[[], Any]) -> Any:
-    seconds = getattr(settings, "MONITORING_CACHE_SECONDS", 600)
-    if not seconds:
-        return compute_it()
-    key = "monitoring:" + hashlib.sha256(repr(parts).encode()).hexdigest()
-    found = django_cache.get(key)
-    if found is None:
-        found = compute_it()
-        django_cache.set(key, found, seconds)
-    return found
 
 
 def _row_labels(ind: Indicator, keys: set[str], desk_labels: dict[str, str] | None) -> list[tuple[str, str]]:
@@ -777,7 +771,7 @@ def compute(ind: Indicator, desk_ids, period: Period, tz, threshold: int, *,
     if ind.kind == "share":
         return _share(ind, desk_ids, period, tz, threshold, labels, cache)
     if ind.kind == "mean":
-        return _mean(ind, desk_ids, period, tz, threshold, labels)
+        return _mean(ind, desk_ids, period, tz, threshold, labels, cache)
     additive = ind.kind == "count"
     # Counts are computed on months (then summed into quarters and years) or weeks; distinct people on their grain.
     base = ("week" if period.grain == "week" else "month") if additive else period.grain
@@ -785,7 +779,7 @@ def compute(ind: Indicator, desk_ids, period: Period, tz, threshold: int, *,
     q_start, q_end = block_range(blocks[0], base)[0], block_range(blocks[-1], base)[1]
     memo_key = (ind.code, tuple(sorted(desk_ids)), q_start, q_end, base, by_desk)
     if memo_key not in cache:
-        cache[memo_key] = _cached_query(ind, desk_ids, q_start, q_end, base, tz, by_desk)
+        cache[memo_key] = _query(ind, desk_ids, q_start, q_end, base, tz, by_desk, cache)
     cells, distinct_totals = cache[memo_key]
     row_defs = _row_labels(ind, {k for k, _b in cells}, {str(k): v for k, v in desk_labels.items()}
                            if by_desk else None)
@@ -874,26 +868,32 @@ def _share(ind, desk_ids, period, tz, threshold, labels, cache) -> Result:
         d = sum(c.value for c in den)
         return None if d == 0 else 100 * sum(c.value for c in num) / d
 
+    def empty(pick: Callable[[Row], Cell | None]) -> bool:
+        den = [pick(by_key[k]) for k in denominator if k in by_key]
+        return all(c is not None and c.value == 0 for c in den)
+
     means = [rate(lambda row, j=j: row.cells[j]) for j in range(len(labels))]
     return Result(ind, period, labels, [], None, None, base.threshold, means=means,
-                  mean_total=rate(lambda row: row.total))
+                  mean_total=rate(lambda row: row.total),
+                  mean_empty=[empty(lambda row, j=j: row.cells[j]) for j in range(len(labels))],
+                  mean_total_empty=empty(lambda row: row.total))
 
 
-def _mean(ind, desk_ids, period, tz, threshold, labels) -> Result:
+def _mean(ind, desk_ids, period, tz, threshold, labels, cache) -> Result:
     """Averages per month (or week) over at least `threshold` events; a quarter, a year and the period are the
     weighted means of published months, published only when all of them are (so they add nothing new)."""
     base = "week" if period.grain == "week" else "month"
     days = buckets(period.first, period.end_exclusive, base)
-    starts = [_utc(day, tz) for day in [*days, period.end_exclusive]]
 
     def query() -> dict:
         sums: dict[dt.date, list] = {}
-        for _desk, _key, bucket, n, value_sum in _rows(ind, desk_ids, days[0], period.end_exclusive, base, tz):
+        for _desk, _key, bucket, n, value_sum in _rows(ind, desk_ids, days[0], period.end_exclusive, base, tz,
+                                                         cache):
             acc = sums.setdefault(bucket, [0, 0.0])
             acc[0], acc[1] = acc[0] + n, acc[1] + (value_sum or 0.0)
         return {bucket: (total / n if n else None, n) for bucket, (n, total) in sums.items()}
 
-    found = _cached(("mean", ind.code, sorted(desk_ids), starts[0], starts[-1], base), query)
+    found = query()
 
     def weighted(parts: list[dt.date]) -> float | None:
         total, count = 0.0, 0
@@ -906,10 +906,14 @@ def _mean(ind, desk_ids, period, tz, threshold, labels) -> Result:
             total, count = total + value * n, count + n
         return total / count if count else None
 
-    means = [weighted(buckets(c, next_bucket(c, period.grain), base)) for c in period.columns]
-    total = weighted(buckets(period.first, period.end_exclusive, base))
-    return Result(ind, period, labels, [], None, None, effective_threshold(threshold), means=means,
-                  mean_total=total)
+    def empty(parts: list[dt.date]) -> bool:
+        return not any(found.get(part, (None, 0))[1] for part in parts)
+
+    parts = [buckets(c, next_bucket(c, period.grain), base) for c in period.columns]
+    every = buckets(period.first, period.end_exclusive, base)
+    return Result(ind, period, labels, [], None, None, effective_threshold(threshold),
+                  means=[weighted(p) for p in parts], mean_total=weighted(every),
+                  mean_empty=[empty(p) for p in parts], mean_total_empty=empty(every))
 
 
 def desk_zone(desks) -> zoneinfo.ZoneInfo:

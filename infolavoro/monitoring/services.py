@@ -42,6 +42,7 @@ def report_context(desk, year: int, month: int) -> dict:
                 result.svg_uri = "data:image/svg+xml;base64," + base64.b64encode(result.svg.encode()).decode()
                 result.alt = charts.describe(result)
     return {"desk": desk, "period": period, "month": dt.date(year, month, 1), "sections": sections,
+            "threshold": selectors.threshold_for([desk]),
             "generated_at": timezone.now()}
 
 
