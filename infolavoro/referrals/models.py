@@ -76,6 +76,9 @@ class Referral(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("segnalazione")
         verbose_name_plural = _("segnalazioni")
+        # the monitoring counts a desk's referrals by day sent and by day of the last change
+        indexes = [models.Index(fields=["desk", "created_at"], name="referral_desk_created"),
+                   models.Index(fields=["desk", "state_changed_at"], name="referral_desk_changed")]
         constraints = [
             models.CheckConstraint(condition=Q(state__in=State.values), name="referral_state_valid"),
             models.CheckConstraint(
@@ -124,6 +127,7 @@ class ReferralEvent(models.Model):
     class Meta:
         ordering = ["at", "id"]
         constraints = [models.CheckConstraint(condition=_allowed_transitions(), name="referral_event_allowed")]
+        indexes = [models.Index(fields=["at"], name="referral_event_at")]  # the monitoring's answers by day
 
     def __str__(self) -> str:
         return f"{self.from_state or '-'} → {self.to_state}"
