@@ -74,10 +74,11 @@ def chart(request, code: str):
     """One indicator's chart as an SVG image, drawn from the same published figures as the page's table."""
     desks = _desks(request)
     form = _form(request, desks)
-    if code not in CHARTED or not form.is_valid():
+    compared = bool(request.GET.get("confronto"))
+    if code not in (selectors.COMPARED if compared else CHARTED) or not form.is_valid():
         raise Http404
     chosen, period = form.chosen_desks(), form.period()
-    if request.GET.get("confronto"):
+    if compared:
         found = list(selectors.comparison(chosen, period, [code]).results)
         uid = "cmp-" + code.replace(".", "-")
     else:
