@@ -210,6 +210,7 @@ class Booking(models.Model):
                                    name="booking_seat_unless_walk_in"),
         ]
         indexes = [models.Index(fields=["calendar", "start"]), models.Index(fields=["desk", "start"]),
+                   models.Index(fields=["desk", "created_at"], name="booking_desk_created"),  # monitoring: channel
                    models.Index(fields=["email", "start"])]
 
     def __str__(self) -> str:
@@ -253,6 +254,7 @@ class ServiceRating(models.Model):
         ordering = ["-rated_at"]
         verbose_name = _("valutazione del servizio")
         verbose_name_plural = _("valutazioni del servizio")
+        indexes = [models.Index(fields=["desk", "rated_at"], name="rating_desk_rated")]  # the monitoring, by day
         constraints = [models.CheckConstraint(condition=Q(score__gte=1, score__lte=5), name="rating_score_range")]
 
     def __str__(self) -> str:

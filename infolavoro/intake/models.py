@@ -189,6 +189,8 @@ class Consultation(models.Model):
         ordering = ["-held_at"]
         verbose_name = _("colloquio")
         verbose_name_plural = _("colloqui")
+        # the monitoring counts a desk's consultations by day (the open month is always counted live)
+        indexes = [models.Index(fields=["desk", "held_at"], name="consultation_desk_held")]
 
     def __str__(self) -> str:
         return f"{self.held_at:%Y-%m-%d} {self.reason}"

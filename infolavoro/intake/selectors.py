@@ -153,9 +153,10 @@ def monitoring_portal_registrations(desk_ids) -> QuerySet:
     return PortalAssistance.objects.filter(consultation__desk_id__in=desk_ids, completed=True)
 
 
-def monitoring_first_consultation():
-    """The first consultation of the consultation's citizen, as a subquery (new or returning person)."""
+def monitoring_first_consultation(citizen_path: str = "citizen"):
+    """The first consultation of the row's citizen (at `citizen_path`), as a subquery: new or returning person,
+    people hired within months of their first consultation."""
     from django.db.models import Min, OuterRef, Subquery
 
-    return Subquery(Consultation.objects.filter(citizen=OuterRef("citizen")).values("citizen")
+    return Subquery(Consultation.objects.filter(citizen=OuterRef(citizen_path)).values("citizen")
                     .annotate(first=Min("held_at")).values("first")[:1])

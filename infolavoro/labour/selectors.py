@@ -473,3 +473,75 @@ def profile_for_cv(user: Any, desk: Any, citizen_pk: Any) -> CandidateProfile | 
         return qs.first()
     ids = employer_ids_for(user) or set()
     return qs.filter(citizen__proposals__employer_id__in=ids, consent_at__isnull=False).distinct().first()
+
+
+# --- Aggregates for the monitoring (no personal field is ever read from these) ------------------------------
+
+
+def _first_publication(vacancy_path: str):
+    """When the vacancy was first published (its first «published» event), as a subquery."""
+    from django.db.models import OuterRef, Subquery
+
+    from .models import VacancyEvent
+
+    return Subquery(VacancyEvent.objects.filter(vacancy=OuterRef(vacancy_path), to_state=VacancyState.PUBLISHED)
+                    .order_by("at").values("at")[:1])
+
+
+def monitoring_vacancy_events(desk_ids) -> QuerySet:
+    """Vacancies published, filled, withdrawn or expired: the vacancies' state changes, by day."""
+    from .models import VacancyEvent
+
+    return VacancyEvent.objects.filter(
+        vacancy__desk_id__in=desk_ids,
+        to_state__in=[VacancyState.PUBLISHED, VacancyState.FILLED, VacancyState.WITHDRAWN, VacancyState.EXPIRED])
+
+
+def monitoring_proposal_events(desk_ids) -> QuerySet:
+    """Proposals made and their outcomes recorded by the employers, by day of the event."""
+    from .models import ProposalEvent, ProposalState
+
+    return ProposalEvent.objects.filter(
+        proposal__desk_id__in=desk_ids,
+        to_state__in=[ProposalState.PROPOSED, ProposalState.INTERVIEW, ProposalState.HIRED,
+                      ProposalState.NOT_SELECTED, ProposalState.WITHDRAWN])
+
+
+def monitoring_hires(desk_ids) -> QuerySet:
+    """Hires (a proposal's «hired» event), each with the vacancy's sector (ATECO code), occupation group (ISCO),
+    first publication and the person's first consultation at the desk."""
+    from infolavoro.intake.selectors import monitoring_first_consultation
+
+    from .models import ProposalEvent, ProposalState
+
+    return ProposalEvent.objects.filter(proposal__desk_id__in=desk_ids, to_state=ProposalState.HIRED).annotate(
+        _published=_first_publication("proposal__vacancy"),
+        _first_consultation=monitoring_first_consultation("proposal__citizen"))
+
+
+def monitoring_first_proposals(desk_ids) -> QuerySet[Vacancy]:
+    """Published vacancies that received a proposal, with their first publication and first proposal."""
+    from django.db.models import OuterRef, Subquery
+
+    first = Subquery(Proposal.objects.filter(vacancy=OuterRef("pk")).order_by("created_at").values("created_at")[:1])
+    return Vacancy.objects.filter(desk_id__in=desk_ids).annotate(
+        _published=_first_publication("pk"), _first_proposal=first).filter(
+        _published__isnull=False, _first_proposal__isnull=False)
+
+
+def monitoring_open_vacancies(desk_ids, at: dt.datetime) -> tuple[int, int]:
+    """Vacancies open at `at` (published by then, not yet expired, filled or withdrawn) and those published
+    before it ever."""
+    from django.db.models import Count, Exists, OuterRef
+
+    from .models import VacancyEvent
+
+    closed = VacancyEvent.objects.filter(vacancy=OuterRef("pk"), at__lt=at, to_state__in=[
+        VacancyState.FILLED, VacancyState.WITHDRAWN, VacancyState.EXPIRED])
+    published = VacancyEvent.objects.filter(vacancy=OuterRef("pk"), at__lt=at, to_state=VacancyState.PUBLISHED)
+    day = at.date() - dt.timedelta(days=1)  # `at` is the midnight after the period, in the desk's zone
+    row = Vacancy.objects.filter(desk_id__in=desk_ids).annotate(_pub=Exists(published), _closed=Exists(closed)) \
+        .filter(_pub=True).aggregate(
+            total=Count("pk"),
+            open=Count("pk", filter=Q(_closed=False, expires_on__gte=day)))
+    return row["open"], row["total"]

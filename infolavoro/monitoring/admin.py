@@ -1,11 +1,6 @@
 from django.contrib import admin
 
-from .models import MonitoringSettings, MonthlyReport
-
-
-@admin.register(MonitoringSettings)
-class MonitoringSettingsAdmin(admin.ModelAdmin):
-    list_display = ["desk", "min_cell_size"]
+from .models import MonthlyReport
 
 
 @admin.register(MonthlyReport)

@@ -19,7 +19,8 @@ router = Router(tags=["open data"])
 
 PUBLIC = ["access.appointments", "access.walk_ins", "access.channel", "people.served",
           "service.portal_registrations", "network.referrals_by_state", "network.acceptance_rate",
-          "satisfaction.ratings", "satisfaction.score"]
+          "labour.vacancies", "labour.proposals", "labour.hires_by_sector", "labour.hires_by_occupation",
+          "labour.days_to_first_proposal", "labour.days_to_hire", "satisfaction.ratings", "satisfaction.score"]
 
 
 class RowOut(Schema):

@@ -18,10 +18,31 @@ PALETTE = ["#0066cc", "#00838f", "#d1344c", "#6d5b97", "#a66300", "#2e7d32", "#5
 _lock = threading.Lock()  # pyplot-free figures are thread-safe, but the font cache warms up once
 
 
+_fonts_added = False
+
+
+def _add_fonts() -> None:
+    """The theme's Titillium Web, so that matplotlib lays text out with the metrics the page uses (without it,
+    each lookup warns and falls back)."""
+    global _fonts_added
+    if _fonts_added:
+        return
+    from pathlib import Path
+
+    import bootstrap_italia_template
+    from matplotlib import font_manager
+
+    folder = Path(bootstrap_italia_template.__file__).parent / "static" / "fonts" / "Titillium_Web"
+    for path in sorted(folder.glob("titillium-web-*-regular.ttf")) + sorted(folder.glob("titillium-web-*-600.ttf")):
+        font_manager.fontManager.addfont(str(path))
+    _fonts_added = True
+
+
 def _figure(width: float = 6.4, height: float = 2.8):
     import matplotlib
 
     matplotlib.use("svg")
+    _add_fonts()
     matplotlib.rcParams.update({"svg.fonttype": "none", "svg.hashsalt": "infolavoro", "font.size": 9,
                                 "font.family": ["Titillium Web", "DejaVu Sans", "sans-serif"],
                                 "axes.spines.top": False, "axes.spines.right": False})
@@ -73,11 +94,22 @@ def without_inline_style(svg: str) -> str:
     return svg.replace("<svg ", "<svg" + root_rules + " ", 1)
 
 
+MAX_SERIES = 7
+
+
 def series(result: Result) -> tuple[list[str], list[tuple[str, list[float | None]]]]:
-    """What a chart draws: per row, the published value of each column (None when hidden)."""
+    """What a chart draws: per row, the published value of each column (None when hidden). Rows with nothing
+    published are left out (the table still lists them); beyond seven rows, the smaller ones are drawn together as
+    «altri» (their published values summed: a hidden one stays out)."""
     if result.means is not None:
         return result.columns, [(result.indicator.name, result.means)]
     rows = [(row.label, [c.value for c in row.cells]) for row in result.rows]
+    rows = [row for row in rows if any(v for v in row[1])]
+    if len(rows) > MAX_SERIES:
+        rows.sort(key=lambda row: -sum(v or 0 for v in row[1]))
+        rest = rows[MAX_SERIES - 1:]
+        rows = rows[:MAX_SERIES - 1] + [(_("altri"), [sum(values[i] or 0 for _label, values in rest)
+                                                      for i in range(len(result.columns))])]
     return result.columns, rows
 
 
@@ -111,21 +143,33 @@ def chart(result: Result, uid: str) -> str:
 def _draw(result: Result, columns: list[str], rows, uid: str) -> str:
     with _lock:
         fig = _figure()
+    import textwrap
+
+    from matplotlib.ticker import MaxNLocator
+
     ax = fig.subplots()
     x = list(range(len(columns)))
+    if not result.means:
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     if result.means is not None:
         values = rows[0][1]
         ax.plot([i for i in x if values[i] is not None], [v for v in values if v is not None], marker="o",
                 color=PALETTE[0], linewidth=2)
-        ax.set_ylim(bottom=0, top=5.2 if result.indicator.code == "satisfaction.score" else None)
+        top = 5.2 if result.indicator.code == "satisfaction.score" else None
+        if top is None and not any(v for v in values if v is not None):
+            top = 1
+        ax.set_ylim(bottom=0, top=top)
     else:
         bottom = [0.0] * len(columns)
-        for n, (label, values) in enumerate(rows[:8]):
+        for n, (label, values) in enumerate(rows):
             heights = [v or 0 for v in values]
-            ax.bar(x, heights, bottom=bottom, label=label, color=PALETTE[n % len(PALETTE)], width=0.8)
+            ax.bar(x, heights, bottom=bottom, label=textwrap.fill(str(label), 26), color=PALETTE[n % len(PALETTE)],
+                   width=0.8)
             bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
         if len(rows) > 1:
-            ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8)
+            ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=7.5)
+        if not any(bottom):
+            ax.set_ylim(0, 1)  # nothing to draw: an empty axis from zero, not ±0.04
     step = max(1, len(columns) // 12)
     ax.set_xticks(x[::step], columns[::step], rotation=45 if len(columns) > 6 else 0, ha="right"
                   if len(columns) > 6 else "center")

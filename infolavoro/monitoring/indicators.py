@@ -12,16 +12,12 @@ them: nothing hidden can be worked out by comparing requests.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.conf import settings
-from django.core.cache import cache as django_cache
 from django.db.models import (
-    Avg,
     Case,
     Count,
     DateTimeField,
@@ -30,6 +26,7 @@ from django.db.models import (
     Func,
     IntegerField,
     Q,
+    Sum,
     Value,
     When,
 )
@@ -152,6 +149,7 @@ class Indicator:
     share_of: tuple[str, tuple[str, ...], tuple[str, ...]] | None = None
     compute_snapshot: Callable[[Any, dt.datetime], tuple[int, int]] | None = None
     counts_people: bool = True
+    snapshot_of: Any = None  # for snapshots: what the second figure counts («soggetti attivi»)
 
     @property
     def name(self) -> str:
@@ -272,7 +270,8 @@ def _define() -> None:
         "Media dei giorni tra la prenotazione e l'appuntamento (per giorno dell'appuntamento).",
         "Average days between booking and appointment (by day of the appointment).",
         "giorni", "days", "mean", _bookings, "start", value=days,
-        prepare=lambda qs, starts: qs.filter(walk_in=False)))
+        # an appointment recorded after it happened has no waiting time
+        prepare=lambda qs, starts: qs.filter(walk_in=False, created_at__lte=F("start"))))
     register(Indicator(
         "people.served", "people", "Persone seguite", "People served",
         "Persone diverse che hanno avuto almeno un colloquio nel periodo.",
@@ -363,7 +362,8 @@ def _define() -> None:
         "Members verified in the last 90 days",
         "Soggetti attivi della rete i cui dati sono stati verificati nei 90 giorni prima della fine del periodo.",
         "Active members whose data was verified in the 90 days before the end of the period.",
-        "soggetti", "members", "snapshot", compute_snapshot=_verified_members, counts_people=False))
+        "soggetti", "members", "snapshot", compute_snapshot=_verified_members, counts_people=False,
+        snapshot_of=_("soggetti attivi")))
     register(Indicator(
         "satisfaction.ratings", "satisfaction", "Valutazioni del servizio", "Service ratings",
         "Valutazioni date dopo un appuntamento, da 1 (per niente soddisfatto) a 5 (molto soddisfatto).",
@@ -376,8 +376,152 @@ def _define() -> None:
         "punti su 5", "points out of 5", "mean", _ratings, "rated_at", value=F("score")))
 
 
-# Labour-market indicators (vacancies published and filled, proposals by outcome, hired within 3 and 6 months of
-# the first consultation) are one `register(...)` each over the labour app's monitoring selectors, when it lands.
+def _vacancy_events(ids):
+    from infolavoro.labour.selectors import monitoring_vacancy_events
+
+    return monitoring_vacancy_events(ids)
+
+
+def _proposal_events(ids):
+    from infolavoro.labour.selectors import monitoring_proposal_events
+
+    return monitoring_proposal_events(ids)
+
+
+def _hires(ids):
+    from infolavoro.labour.selectors import monitoring_hires
+
+    return monitoring_hires(ids)
+
+
+def _first_proposals(ids):
+    from infolavoro.labour.selectors import monitoring_first_proposals
+
+    return monitoring_first_proposals(ids)
+
+
+def _open_vacancies(ids, at: dt.datetime) -> tuple[int, int]:
+    from infolavoro.labour.selectors import monitoring_open_vacancies
+
+    return monitoring_open_vacancies(ids, at)
+
+
+# ATECO 2007 sections by the code's first two digits (the division).
+ATECO_SECTIONS = (
+    ("A", "01", "03", _("Agricoltura, silvicoltura e pesca")),
+    ("B", "05", "09", _("Estrazione di minerali da cave e miniere")),
+    ("C", "10", "33", _("Attività manifatturiere")),
+    ("D", "35", "35", _("Fornitura di energia elettrica, gas, vapore e aria condizionata")),
+    ("E", "36", "39", _("Fornitura di acqua, reti fognarie, gestione dei rifiuti")),
+    ("F", "41", "43", _("Costruzioni")),
+    ("G", "45", "47", _("Commercio all'ingrosso e al dettaglio, riparazione di veicoli")),
+    ("H", "49", "53", _("Trasporto e magazzinaggio")),
+    ("I", "55", "56", _("Servizi di alloggio e di ristorazione")),
+    ("J", "58", "63", _("Servizi di informazione e comunicazione")),
+    ("K", "64", "66", _("Attività finanziarie e assicurative")),
+    ("L", "68", "68", _("Attività immobiliari")),
+    ("M", "69", "75", _("Attività professionali, scientifiche e tecniche")),
+    ("N", "77", "82", _("Noleggio, agenzie di viaggio, servizi di supporto alle imprese")),
+    ("O", "84", "84", _("Amministrazione pubblica e difesa")),
+    ("P", "85", "85", _("Istruzione")),
+    ("Q", "86", "88", _("Sanità e assistenza sociale")),
+    ("R", "90", "93", _("Attività artistiche, sportive, di intrattenimento")),
+    ("S", "94", "96", _("Altre attività di servizi")),
+    ("T", "97", "98", _("Famiglie come datori di lavoro di personale domestico")),
+    ("U", "99", "99", _("Organizzazioni ed organismi extraterritoriali")),
+)
+# ISCO-08 major groups by the code's first digit.
+ISCO_GROUPS = {
+    "1": _("Dirigenti"), "2": _("Professioni intellettuali e scientifiche"), "3": _("Professioni tecniche"),
+    "4": _("Impiegati d'ufficio"), "5": _("Professioni nei servizi e nella vendita"),
+    "6": _("Agricoltori e operai specializzati di agricoltura e pesca"), "7": _("Artigiani e operai specializzati"),
+    "8": _("Conduttori di impianti e macchinari, montatori"), "9": _("Professioni non qualificate"),
+    "0": _("Forze armate"),
+}
+
+
+def _define_labour() -> None:
+    from django.db.models.functions import Substr
+
+    from infolavoro.labour.models import ProposalState, VacancyState
+
+    register(Indicator(
+        "labour.vacancies", "labour", "Offerte di lavoro pubblicate e chiuse", "Vacancies published and closed",
+        "Offerte di lavoro pubblicate sulla bacheca dello sportello, coperte, ritirate o scadute, per giorno del "
+        "passaggio di stato (un'offerta ripubblicata conta di nuovo).",
+        "Vacancies published on the desk's board, filled, withdrawn or expired, by day of the change of state (a "
+        "vacancy published again counts again).",
+        "offerte", "vacancies", "count", _vacancy_events, "at", category="to_state",
+        labels={VacancyState.PUBLISHED: _("pubblicate"), VacancyState.FILLED: _("coperte"),
+                VacancyState.WITHDRAWN: _("ritirate"), VacancyState.EXPIRED: _("scadute")},
+        desk_field="vacancy__desk_id", counts_people=False))
+    register(Indicator(
+        "labour.open_vacancies", "labour", "Offerte aperte alla fine del periodo", "Vacancies open at the end of "
+        "the period",
+        "Offerte pubblicate, non ancora scadute, coperte o ritirate nell'ultimo giorno del periodo.",
+        "Vacancies published and not yet expired, filled or withdrawn on the last day of the period.",
+        "offerte", "vacancies", "snapshot", compute_snapshot=_open_vacancies, counts_people=False,
+        snapshot_of=_("offerte pubblicate fino ad allora")))
+    register(Indicator(
+        "labour.proposals", "labour", "Candidature proposte e loro esiti", "Proposals and their outcomes",
+        "Persone proposte dallo sportello ai datori di lavoro e gli esiti registrati (colloquio, assunzione, non "
+        "selezione, ritiro), per giorno dell'evento.",
+        "People the desk proposed to employers and the outcomes recorded (interview, hired, not selected, "
+        "withdrawn), by day of the event.",
+        "candidature", "proposals", "count", _proposal_events, "at", category="to_state",
+        labels={ProposalState.PROPOSED: _("proposte"), ProposalState.INTERVIEW: _("colloquio con il datore"),
+                ProposalState.HIRED: _("assunte"), ProposalState.NOT_SELECTED: _("non selezionate"),
+                ProposalState.WITHDRAWN: _("ritirate")},
+        desk_field="proposal__desk_id"))
+    division = Substr("proposal__vacancy__employer__ateco_code", 1, 2)
+    register(Indicator(
+        "labour.hires_by_sector", "labour", "Assunzioni per settore (ATECO)", "Hires by sector (ATECO)",
+        "Persone assunte dopo una proposta dello sportello, per sezione ATECO del datore di lavoro.",
+        "People hired after the desk proposed them, by the employer's ATECO section.",
+        "persone", "people", "count", _hires, "at",
+        category=Case(*[When(_div__gte=low, _div__lte=high, then=Value(code)) for code, low, high, _l
+                        in ATECO_SECTIONS], default=Value(NOT_GIVEN)),
+        labels={code: label for code, _low, _high, label in ATECO_SECTIONS},
+        desk_field="proposal__desk_id", prepare=lambda qs, starts: qs.annotate(_div=division)))
+    register(Indicator(
+        "labour.hires_by_occupation", "labour", "Assunzioni per gruppo professionale (ISCO)",
+        "Hires by occupation group (ISCO)",
+        "Persone assunte dopo una proposta dello sportello, per grande gruppo ISCO-08 della professione "
+        "dell'offerta.",
+        "People hired after the desk proposed them, by the ISCO-08 major group of the vacancy's occupation.",
+        "persone", "people", "count", _hires, "at", category=Substr("proposal__vacancy__isco_code", 1, 1),
+        labels=dict(sorted(ISCO_GROUPS.items(), key=lambda item: item[0] == "0")),
+        desk_field="proposal__desk_id"))
+    register(Indicator(
+        "labour.hires_after_first_consultation", "labour", "Assunzioni entro 3 e 6 mesi dal primo colloquio",
+        "Hires within 3 and 6 months of the first consultation",
+        "Persone assunte dopo una proposta dello sportello, secondo il tempo trascorso dal loro primo colloquio "
+        "allo sportello (il riferimento europeo dei servizi per l'impiego: transizioni verso il lavoro).",
+        "People hired after the desk proposed them, by the time since their first consultation at the desk (the "
+        "European public employment services' benchmark of transitions into work).",
+        "persone", "people", "count", _hires, "at",
+        category=Case(When(_first_consultation__isnull=True, then=Value(NOT_GIVEN)),
+                      When(_days__lte=92, then=Value("3")), When(_days__lte=183, then=Value("6")),
+                      default=Value("later")),
+        labels={"3": _("entro 3 mesi"), "6": _("tra 3 e 6 mesi"), "later": _("dopo 6 mesi")},
+        desk_field="proposal__desk_id",
+        prepare=lambda qs, starts: qs.annotate(_days=DaysBetween("at", "_first_consultation"))))
+    register(Indicator(
+        "labour.days_to_first_proposal", "labour", "Giorni dalla pubblicazione alla prima candidatura",
+        "Days from publication to the first proposal",
+        "Media dei giorni tra la pubblicazione di un'offerta e la prima persona proposta (per giorno della "
+        "proposta).",
+        "Average days between a vacancy's publication and the first person proposed (by day of the proposal).",
+        "giorni", "days", "mean", _first_proposals, "_first_proposal",
+        value=DaysBetween("_first_proposal", "_published")))
+    register(Indicator(
+        "labour.days_to_hire", "labour", "Giorni dalla pubblicazione all'assunzione",
+        "Days from publication to hire",
+        "Media dei giorni tra la pubblicazione di un'offerta e l'assunzione di una persona proposta (per giorno "
+        "dell'assunzione).",
+        "Average days between a vacancy's publication and the hire of a person proposed (by day of the hire).",
+        "giorni", "days", "mean", _hires, "at", value=DaysBetween("at", "_published"),
+        desk_field="proposal__desk_id", prepare=lambda qs, starts: qs.filter(_published__isnull=False)))
 
 
 # --- Results ------------------------------------------------------------------------------------------------
@@ -402,6 +546,9 @@ class Result:
     threshold: int
     means: list[float | None] | None = None  # for means and shares, one per column
     mean_total: float | None = None
+    # For means and shares: which columns (and the period) had nothing to average, shown «–», not «ris.».
+    mean_empty: list[bool] | None = None
+    mean_total_empty: bool = False
     snapshot: tuple[int, int] | None = None
 
     @property
@@ -461,49 +608,130 @@ def _key(value: Any) -> str:
     return NOT_GIVEN if value in (None, "") else str(value)
 
 
-def _query(ind: Indicator, desk_ids, start: dt.date, end: dt.date, grain: str, tz, by_desk: bool):
-    """One grouped query: {(row key, bucket): n}, and for distinct people the column totals (a second query)."""
+TOTAL = "__total__"  # in grouped rows: the distinct people of a column, whatever their row
+
+
+def _grouped(ind: Indicator, desk_ids, start: dt.date, end: dt.date, grain: str, tz) -> list[tuple]:
+    """Live, from the other apps' rows: one grouped query by bucket, desk and row (a second one for the distinct
+    people of each column), as (desk id, row key, bucket, n, sum of the values for averages)."""
     days = buckets(start, end, grain)
+    if not days:
+        return []
     starts = [_utc(day, tz) for day in [*days, end]]
     qs = ind.source(desk_ids).filter(**{f"{ind.date_field}__gte": starts[0], f"{ind.date_field}__lt": starts[-1]})
     if ind.prepare:
         qs = ind.prepare(qs, starts)
     qs = qs.annotate(_b=bucket_case(ind.date_field, starts))
-    category = ind.desk_field if by_desk else ind.category
+    desk = ind.desk_field
+    if ind.kind == "mean":
+        return [(r[desk], "all", days[r["_b"]], r["_n"], r["_s"]) for r in
+                qs.order_by().values("_b", desk).annotate(_n=Count(ind.value), _s=Sum(ind.value))]
+    category = ind.category
     if category is not None and not isinstance(category, str):
         qs, category = qs.annotate(_cat=category), "_cat"
     measure = ind.measure or Count("pk")
-    group = ["_b", category] if category else ["_b"]
-    cells: dict[tuple[str, dt.date], int] = {}
-    for row in qs.order_by().values(*group).annotate(_n=measure):
-        key = (_key(row[category]) if category else "all", days[row["_b"]])
-        cells[key] = cells.get(key, 0) + row["_n"]
-    column_totals = None
+    group = ["_b", desk, category] if category else ["_b", desk]
+    out = [(r[desk], _key(r[category]) if category else "all", days[r["_b"]], r["_n"], None)
+           for r in qs.order_by().values(*group).annotate(_n=measure)]
     if ind.kind == "distinct" and category:
-        column_totals = {}
-        for row in qs.order_by().values("_b").annotate(_n=measure):
-            day = days[row["_b"]]
-            column_totals[day] = column_totals.get(day, 0) + row["_n"]
+        out += [(r[desk], TOTAL, days[r["_b"]], r["_n"], None)
+                for r in qs.order_by().values("_b", desk).annotate(_n=measure)]
+    return out
+
+
+def _rows(ind: Indicator, desk_ids, start: dt.date, end: dt.date, grain: str, tz, memo: dict | None = None
+          ) -> list[tuple]:
+    """The grouped rows for [start, end): buckets the pre-aggregate (`Figure`) covers for every desk are read from
+    it, in one query; the others (the open bucket, anything before the coverage) are counted live. What it covers
+    is read once per request (`memo`)."""
+    from .models import Figure, FigureCoverage
+
+    memo = memo if memo is not None else {}
+    coverage_key = ("coverage", tuple(sorted(desk_ids)), grain)
+    if coverage_key not in memo:
+        memo[coverage_key] = list(FigureCoverage.objects.filter(desk_id__in=desk_ids, grain=grain)
+                                  .values_list("covered_from", "covered_to"))
+    spans = memo[coverage_key]
+    lo, hi = start, start  # the stored part: none by default
+    if spans and len(spans) == len(set(desk_ids)):
+        lo = min(max(start, max(s[0] for s in spans)), end)
+        hi = max(min(end, min(s[1] for s in spans)), lo)
+    out: list[tuple] = []
+    if hi > lo:
+        out += list(Figure.objects.filter(desk_id__in=desk_ids, indicator=ind.code, grain=grain, bucket__gte=lo,
+                                          bucket__lt=hi).values_list("desk_id", "key", "bucket", "n", "value_sum"))
+    else:
+        lo = hi = end
+    out += _grouped(ind, desk_ids, start, lo, grain, tz)
+    out += _grouped(ind, desk_ids, hi, end, grain, tz)
+    return out
+
+
+def _query(ind: Indicator, desk_ids, start: dt.date, end: dt.date, grain: str, tz, by_desk: bool,
+           memo: dict | None = None):
+    """{(row key, bucket): n}, and for distinct people the column totals; by desk, the rows are the desks."""
+    cells: dict[tuple[str, dt.date], int] = {}
+    distinct = ind.kind == "distinct"
+    column_totals: dict[dt.date, int] | None = {} if distinct and (ind.category is not None or by_desk) else None
+    desk_key = TOTAL if ind.category is not None else "all"  # a desk's figure for distinct people
+    for desk, key, bucket, n, _sum in _rows(ind, desk_ids, start, end, grain, tz, memo):
+        if by_desk:
+            if (distinct and key != desk_key) or (not distinct and key == TOTAL):
+                continue
+            key = str(desk)
+            if distinct:  # people belong to one desk: the desks' figures add up
+                column_totals[bucket] = column_totals.get(bucket, 0) + n
+        elif key == TOTAL:
+            column_totals[bucket] = column_totals.get(bucket, 0) + n
+            continue
+        cells[key, bucket] = cells.get((key, bucket), 0) + n
     return cells, column_totals
 
 
-def _cached_query(ind: Indicator, desk_ids, start: dt.date, end: dt.date, grain: str, tz, by_desk: bool):
-    """Canonical tables change only as the day's work is recorded: kept MONITORING_CACHE_SECONDS (default ten
-    minutes) in the cache, so that moving between periods and pages does not count a year again."""
-    return _cached((ind.code, sorted(desk_ids), start, end, grain, str(tz), by_desk),
-                   lambda: _query(ind, desk_ids, start, end, grain, tz, by_desk))
+def refresh_figures(desks, today: dt.date | None = None) -> int:
+    """Fill the pre-aggregate for the desks: every bucket from the start of last year to the open one, for every
+    indicator and the grains it is computed on, replacing what was there (late changes to closed buckets, such as
+    a referral's state, are caught at the next refresh). Older stored buckets are kept: their figures survive the
+    retention purge of the rows they count. Returns the rows written."""
+    from django.db import transaction
 
+    from .models import Figure, FigureCoverage
 
-def _cached(parts: tuple, compute_it: Callable[[], Any]) -> Any:
-    seconds = getattr(settings, "MONITORING_CACHE_SECONDS", 600)
-    if not seconds:
-        return compute_it()
-    key = "monitoring:" + hashlib.sha256(repr(parts).encode()).hexdigest()
-    found = django_cache.get(key)
-    if found is None:
-        found = compute_it()
-        django_cache.set(key, found, seconds)
-    return found
+    written = 0
+    now = timezone.now()
+    zones: dict[str, list] = {}
+    for desk in desks:
+        zones.setdefault(str(desk.tz), []).append(desk)
+    for group in zones.values():  # one grouped query per indicator and grain for all the desks of a zone
+        tz = group[0].tz
+        ids = [d.pk for d in group]
+        local_today = today or timezone.localtime(now, tz).date()
+        since = dt.date(local_today.year - 1, 1, 1)
+        with transaction.atomic():
+            for grain in GRAINS:
+                start, end = bucket_start(since, grain), bucket_start(local_today, grain)
+                if end <= start:
+                    continue
+                rows = []
+                for ind in REGISTRY.values():
+                    if ind.kind not in ("count", "distinct", "mean"):
+                        continue
+                    if grain not in (("week", "month") if ind.kind != "distinct" else GRAINS):
+                        continue
+                    rows += [Figure(desk_id=desk_id, indicator=ind.code, grain=grain, bucket=bucket, key=key, n=n,
+                                    value_sum=value_sum)
+                             for desk_id, key, bucket, n, value_sum in _grouped(ind, ids, start, end, grain, tz)]
+                Figure.objects.filter(desk_id__in=ids, grain=grain, bucket__gte=start).delete()
+                Figure.objects.bulk_create(rows, batch_size=2000)
+                written += len(rows)
+                for desk in group:
+                    old = FigureCoverage.objects.filter(desk=desk, grain=grain).first()
+                    covered_from = old.covered_from if old and old.covered_from <= start <= old.covered_to else start
+                    if covered_from == start:
+                        Figure.objects.filter(desk=desk, grain=grain, bucket__lt=start).delete()  # a gap
+                    FigureCoverage.objects.update_or_create(desk=desk, grain=grain, defaults={
+                        "covered_from": covered_from, "covered_to": end, "refreshed_at": now})
+    return written
 
 
 def _row_labels(ind: Indicator, keys: set[str], desk_labels: dict[str, str] | None) -> list[tuple[str, str]]:
@@ -543,7 +771,7 @@ def compute(ind: Indicator, desk_ids, period: Period, tz, threshold: int, *,
     if ind.kind == "share":
         return _share(ind, desk_ids, period, tz, threshold, labels, cache)
     if ind.kind == "mean":
-        return _mean(ind, desk_ids, period, tz, threshold, labels)
+        return _mean(ind, desk_ids, period, tz, threshold, labels, cache)
     additive = ind.kind == "count"
     # Counts are computed on months (then summed into quarters and years) or weeks; distinct people on their grain.
     base = ("week" if period.grain == "week" else "month") if additive else period.grain
@@ -551,7 +779,7 @@ def compute(ind: Indicator, desk_ids, period: Period, tz, threshold: int, *,
     q_start, q_end = block_range(blocks[0], base)[0], block_range(blocks[-1], base)[1]
     memo_key = (ind.code, tuple(sorted(desk_ids)), q_start, q_end, base, by_desk)
     if memo_key not in cache:
-        cache[memo_key] = _cached_query(ind, desk_ids, q_start, q_end, base, tz, by_desk)
+        cache[memo_key] = _query(ind, desk_ids, q_start, q_end, base, tz, by_desk, cache)
     cells, distinct_totals = cache[memo_key]
     row_defs = _row_labels(ind, {k for k, _b in cells}, {str(k): v for k, v in desk_labels.items()}
                            if by_desk else None)
@@ -640,28 +868,32 @@ def _share(ind, desk_ids, period, tz, threshold, labels, cache) -> Result:
         d = sum(c.value for c in den)
         return None if d == 0 else 100 * sum(c.value for c in num) / d
 
+    def empty(pick: Callable[[Row], Cell | None]) -> bool:
+        den = [pick(by_key[k]) for k in denominator if k in by_key]
+        return all(c is not None and c.value == 0 for c in den)
+
     means = [rate(lambda row, j=j: row.cells[j]) for j in range(len(labels))]
     return Result(ind, period, labels, [], None, None, base.threshold, means=means,
-                  mean_total=rate(lambda row: row.total))
+                  mean_total=rate(lambda row: row.total),
+                  mean_empty=[empty(lambda row, j=j: row.cells[j]) for j in range(len(labels))],
+                  mean_total_empty=empty(lambda row: row.total))
 
 
-def _mean(ind, desk_ids, period, tz, threshold, labels) -> Result:
+def _mean(ind, desk_ids, period, tz, threshold, labels, cache) -> Result:
     """Averages per month (or week) over at least `threshold` events; a quarter, a year and the period are the
     weighted means of published months, published only when all of them are (so they add nothing new)."""
     base = "week" if period.grain == "week" else "month"
     days = buckets(period.first, period.end_exclusive, base)
-    starts = [_utc(day, tz) for day in [*days, period.end_exclusive]]
 
     def query() -> dict:
-        qs = ind.source(desk_ids).filter(**{f"{ind.date_field}__gte": starts[0],
-                                            f"{ind.date_field}__lt": starts[-1]})
-        if ind.prepare:
-            qs = ind.prepare(qs, starts)
-        rows = qs.annotate(_b=bucket_case(ind.date_field, starts)).order_by().values("_b").annotate(
-            _avg=Avg(ind.value), _n=Count("pk"))
-        return {days[r["_b"]]: (float(r["_avg"]) if r["_avg"] is not None else None, r["_n"]) for r in rows}
+        sums: dict[dt.date, list] = {}
+        for _desk, _key, bucket, n, value_sum in _rows(ind, desk_ids, days[0], period.end_exclusive, base, tz,
+                                                         cache):
+            acc = sums.setdefault(bucket, [0, 0.0])
+            acc[0], acc[1] = acc[0] + n, acc[1] + (value_sum or 0.0)
+        return {bucket: (total / n if n else None, n) for bucket, (n, total) in sums.items()}
 
-    found = _cached(("mean", ind.code, sorted(desk_ids), starts[0], starts[-1], base), query)
+    found = query()
 
     def weighted(parts: list[dt.date]) -> float | None:
         total, count = 0.0, 0
@@ -674,10 +906,14 @@ def _mean(ind, desk_ids, period, tz, threshold, labels) -> Result:
             total, count = total + value * n, count + n
         return total / count if count else None
 
-    means = [weighted(buckets(c, next_bucket(c, period.grain), base)) for c in period.columns]
-    total = weighted(buckets(period.first, period.end_exclusive, base))
-    return Result(ind, period, labels, [], None, None, effective_threshold(threshold), means=means,
-                  mean_total=total)
+    def empty(parts: list[dt.date]) -> bool:
+        return not any(found.get(part, (None, 0))[1] for part in parts)
+
+    parts = [buckets(c, next_bucket(c, period.grain), base) for c in period.columns]
+    every = buckets(period.first, period.end_exclusive, base)
+    return Result(ind, period, labels, [], None, None, effective_threshold(threshold),
+                  means=[weighted(p) for p in parts], mean_total=weighted(every),
+                  mean_empty=[empty(p) for p in parts], mean_total_empty=empty(every))
 
 
 def desk_zone(desks) -> zoneinfo.ZoneInfo:
@@ -685,3 +921,4 @@ def desk_zone(desks) -> zoneinfo.ZoneInfo:
 
 
 _define()
+_define_labour()

@@ -1,31 +1,9 @@
-"""Monitoring owns no personal data: only its per-desk settings."""
+"""Monitoring owns no personal data: only the record of the monthly reports sent. Its one setting, the minimum cell
+size, is the desk's (`desks.Desk.min_cell_size`)."""
 
 from __future__ import annotations
 
-from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q
-from django.utils.translation import gettext_lazy as _
-
-from .suppression import DEFAULT_THRESHOLD, MIN_THRESHOLD
-
-
-class MonitoringSettings(models.Model):
-    desk = models.OneToOneField("desks.Desk", on_delete=models.CASCADE, related_name="monitoring_settings")
-    min_cell_size = models.PositiveSmallIntegerField(
-        _("numero minimo di persone per cella"), default=DEFAULT_THRESHOLD,
-        validators=[MinValueValidator(MIN_THRESHOLD)],
-        help_text=_("Le cifre più piccole sono nascoste (mai meno di 3)."),
-    )
-
-    class Meta:
-        verbose_name = _("impostazioni del monitoraggio")
-        verbose_name_plural = _("impostazioni del monitoraggio")
-        constraints = [models.CheckConstraint(condition=Q(min_cell_size__gte=MIN_THRESHOLD),
-                                              name="monitoring_min_cell_size_floor")]
-
-    def __str__(self) -> str:
-        return str(self.desk)
 
 
 class MonthlyReport(models.Model):
@@ -41,3 +19,44 @@ class MonthlyReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.desk_id} {self.month:%Y-%m}"
+
+
+class Figure(models.Model):
+    """The monthly (and weekly, quarterly, yearly) pre-aggregate: one indicator's count for one desk, bucket and
+    row, as the indicator's grouped query gave it, *before* suppression (pages, exports and the API only ever read
+    it through `indicators.compute`, which suppresses). Filled by the `refresh_figures` task for buckets that had
+    ended; the open bucket is always counted live. Aggregates only: no person, no id of a person."""
+
+    desk = models.ForeignKey("desks.Desk", on_delete=models.CASCADE, related_name="+")
+    indicator = models.CharField(max_length=64)
+    grain = models.CharField(max_length=8)
+    bucket = models.DateField()  # first local day of the week, month, quarter or year
+    key = models.TextField()  # the row (category) key; «__total__» the distinct people of the column
+    n = models.BigIntegerField()
+    value_sum = models.FloatField(null=True)  # for averages: the sum of the values over the n counted
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["desk", "indicator", "grain", "bucket", "key"],
+                                               name="figure_once")]
+        indexes = [models.Index(fields=["indicator", "grain", "bucket"], name="figure_read")]
+
+    def __str__(self) -> str:
+        return f"{self.desk_id} {self.indicator} {self.grain} {self.bucket} {self.key}={self.n}"
+
+
+class FigureCoverage(models.Model):
+    """Which buckets of a grain `Figure` holds for a desk: every bucket starting in [covered_from, covered_to)."""
+
+    desk = models.ForeignKey("desks.Desk", on_delete=models.CASCADE, related_name="+")
+    grain = models.CharField(max_length=8)
+    covered_from = models.DateField()
+    covered_to = models.DateField()
+    refreshed_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["desk", "grain"], name="figure_coverage_once"),
+                       models.CheckConstraint(condition=models.Q(covered_to__gte=models.F("covered_from")),
+                                              name="figure_coverage_range")]
+
+    def __str__(self) -> str:
+        return f"{self.desk_id} {self.grain} {self.covered_from}–{self.covered_to}"

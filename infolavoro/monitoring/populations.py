@@ -103,3 +103,53 @@ def ratings(desk, scores: Iterable[int], at: dt.datetime) -> None:
 
     ServiceRating.objects.bulk_create([ServiceRating(desk=desk, score=s, rated_at=at,
                                                      token_digest=uuid.uuid4().hex) for s in scores])
+
+
+def vacancies(desk, count: int, published_at: dt.datetime, *, ateco: str = "56.10", isco: str = "5120",
+              expires_in: dt.timedelta = dt.timedelta(days=60)) -> list:
+    """Published vacancies of one employer, each with its «published» event."""
+    from infolavoro.labour.models import Employer, Occupation, Vacancy, VacancyEvent
+
+    occupation, _created = Occupation.objects.get_or_create(
+        uri=f"http://data.europa.eu/esco/occupation/test-{isco}", defaults={"isco_code": isco,
+                                                                            "preferred_label": f"Prova {isco}"})
+    employer = Employer.objects.create(desk=desk, name=f"Datore {ateco}", tax_code=f"T{next(_codes):010d}",
+                                       ateco_code=ateco, comune="La Spezia", contact_name="R",
+                                       contact_email="r@example.org",
+                                       privacy_acknowledged_at=published_at, status="approved")
+    rows = Vacancy.objects.bulk_create([
+        Vacancy(desk=desk, employer=employer, title="Offerta", occupation=occupation, isco_code=isco,
+                description="x", contract_type="determinato", comune="La Spezia", how_to_apply="x",
+                published_on=published_at.date(), expires_on=(published_at + expires_in).date(), state="published",
+                state_changed_at=published_at, created_at=published_at) for _ in range(count)])
+    VacancyEvent.objects.bulk_create([VacancyEvent(vacancy=v, from_state="in_review", to_state="published",
+                                                   at=published_at) for v in rows])
+    return rows
+
+
+def vacancy_closed(rows, to_state: str, at: dt.datetime) -> None:
+    from infolavoro.labour.models import Vacancy, VacancyEvent
+
+    Vacancy.objects.filter(pk__in=[v.pk for v in rows]).update(state=to_state, state_changed_at=at)
+    VacancyEvent.objects.bulk_create([VacancyEvent(vacancy=v, from_state="published", to_state=to_state, at=at)
+                                      for v in rows])
+
+
+def proposals(vacancy, people, created_at: dt.datetime, outcome: str = "", outcome_at: dt.datetime | None = None
+              ) -> list:
+    """One proposal per person for the vacancy, with its «proposed» event and, if given, its outcome."""
+    from infolavoro.labour.models import Proposal, ProposalEvent
+
+    rows = Proposal.objects.bulk_create([
+        Proposal(desk_id=vacancy.desk_id, vacancy=vacancy, employer_id=vacancy.employer_id, citizen=p,
+                 candidate_agreed_at=created_at, state=outcome or "proposed",
+                 state_changed_at=outcome_at or created_at, created_at=created_at) for p in people])
+    events = [ProposalEvent(proposal=p, from_state="", to_state="proposed", at=created_at) for p in rows]
+    if outcome == "hired":  # through an interview, as the transitions require
+        events += [ProposalEvent(proposal=p, from_state="proposed", to_state="interview", at=outcome_at)
+                   for p in rows]
+    if outcome:
+        events += [ProposalEvent(proposal=p, from_state="interview" if outcome == "hired" else "proposed",
+                                 to_state=outcome, at=outcome_at) for p in rows]
+    ProposalEvent.objects.bulk_create(events)
+    return rows

@@ -12,7 +12,6 @@ from infolavoro.desks.models import Desk
 from infolavoro.desks.selectors import active_desks
 
 from .indicators import REGISTRY, THEMES, Period, Result, compute, desk_zone
-from .models import MonitoringSettings
 from .suppression import DEFAULT_THRESHOLD, effective_threshold
 
 # The desks' comparison: one figure per desk for each of these.
@@ -27,9 +26,8 @@ def visible_desks(user: Any) -> list[Desk]:
 
 
 def threshold_for(desks: list[Desk]) -> int:
-    """The strictest minimum cell size of the desks shown together."""
-    found = dict(MonitoringSettings.objects.filter(desk__in=desks).values_list("desk_id", "min_cell_size"))
-    return max((effective_threshold(found.get(d.pk, DEFAULT_THRESHOLD)) for d in desks), default=DEFAULT_THRESHOLD)
+    """The strictest minimum cell size of the desks shown together: the desk's one setting, `Desk.min_cell_size`."""
+    return max((effective_threshold(d.min_cell_size) for d in desks), default=DEFAULT_THRESHOLD)
 
 
 @dataclass
@@ -57,11 +55,11 @@ def indicators(desks: list[Desk], period: Period, codes: list[str] | None = None
     return sections
 
 
-def comparison(desks: list[Desk], period: Period) -> Comparison:
+def comparison(desks: list[Desk], period: Period, codes: list[str] | None = None) -> Comparison:
     threshold, tz, ids = threshold_for(desks), desk_zone(desks), [d.pk for d in desks]
     labels = {d.pk: f"{d.comune} – {d.name}" for d in desks}
     return Comparison(desks, [compute(REGISTRY[code], ids, period, tz, threshold, desk_labels=labels)
-                              for code in COMPARED])
+                              for code in COMPARED if codes is None or code in codes])
 
 
 def default_period(today: dt.date) -> Period:

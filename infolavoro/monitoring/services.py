@@ -21,7 +21,8 @@ logger = logging.getLogger(__name__)
 REPORT_CODES = ["access.appointments", "access.walk_ins", "access.channel", "access.lead_days", "people.served",
                 "people.new_returning", "service.consultations_by_reason", "service.portal_registrations",
                 "network.referrals_by_member", "network.acceptance_rate", "network.closed_loop_rate",
-                "network.verified_members", "satisfaction.ratings", "satisfaction.score"]
+                "network.verified_members", "labour.vacancies", "labour.open_vacancies", "labour.proposals",
+                "labour.hires_by_sector", "satisfaction.ratings", "satisfaction.score"]
 
 
 def report_period(year: int, month: int) -> Period:
@@ -41,6 +42,7 @@ def report_context(desk, year: int, month: int) -> dict:
                 result.svg_uri = "data:image/svg+xml;base64," + base64.b64encode(result.svg.encode()).decode()
                 result.alt = charts.describe(result)
     return {"desk": desk, "period": period, "month": dt.date(year, month, 1), "sections": sections,
+            "threshold": selectors.threshold_for([desk]),
             "generated_at": timezone.now()}
 
 
@@ -90,3 +92,12 @@ def send_monthly_reports(now: dt.datetime | None = None) -> int:
             continue
         sent += send_monthly_report(desk, last_month.year, last_month.month, now)
     return sent
+
+
+def refresh_figures(today: dt.date | None = None) -> int:
+    """Refresh the pre-aggregate of every active desk (see `indicators.refresh_figures`)."""
+    from infolavoro.desks.selectors import active_desks
+
+    from .indicators import refresh_figures as refresh
+
+    return refresh(list(active_desks()), today)

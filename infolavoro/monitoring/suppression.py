@@ -14,8 +14,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-MIN_THRESHOLD = 3  # the Italian official statistics' minimum cell size
-DEFAULT_THRESHOLD = 5
+from infolavoro.desks.models import MIN_CELL_SIZE_FLOOR, Desk
+
+# The one setting is the desk's `min_cell_size` (default 5, never below 3, the Italian official statistics'
+# minimum, a check constraint on the desk); these are its floor and default, read from there.
+MIN_THRESHOLD = MIN_CELL_SIZE_FLOOR
+DEFAULT_THRESHOLD = Desk._meta.get_field("min_cell_size").default
 
 
 def effective_threshold(value: int | None) -> int:

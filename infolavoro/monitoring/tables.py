@@ -36,10 +36,13 @@ def grid(result: Result) -> tuple[list[str], list[list]]:
 
     if result.kind_is_rate:
         header = ["", *result.columns, _("Periodo")]
-        values = [round(v, 2) if v is not None else _("ris.") for v in [*result.means, result.mean_total]]
+        empty = [*(result.mean_empty or [False] * len(result.means)), result.mean_total_empty]
+        values = [round(v, 2) if v is not None else "–" if none else _("ris.")
+                  for v, none in zip([*result.means, result.mean_total], empty, strict=True)]
         return header, [[result.indicator.unit, *values]]
     if result.snapshot is not None:
-        return ["", _("Verificati"), _("Totale")], [[result.indicator.name, *result.snapshot]]
+        return ["", _("Alla fine del periodo"), str(result.indicator.snapshot_of or _("Totale"))], [
+            [result.indicator.name, *result.snapshot]]
     has_totals = any(row.total is not None for row in result.rows)
     header = ["", *result.columns, *([_("Totale")] if has_totals else [])]
     rows = [[row.label, *[raw(c) for c in row.cells], *([raw(row.total)] if has_totals else [])]

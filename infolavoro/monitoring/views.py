@@ -7,6 +7,7 @@ import datetime as dt
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -39,19 +40,22 @@ def dashboard(request):
     if form.is_valid():
         chosen, period = form.chosen_desks(), form.period()
         sections = selectors.indicators(chosen, period)
+        query = request.GET.urlencode()
+        # The charts are images the browser fetches apart (drawing one costs tens of milliseconds): the page
+        # carries the figures, the tables and each chart's text alternative.
         for section in sections:
             for result in section.results:
                 if result.indicator.code in CHARTED:
-                    uid = result.indicator.code.replace(".", "-")
-                    result.svg = charts.chart(result, uid)
+                    result.chart_url = reverse("monitoring:chart", args=[result.indicator.code]) + "?" + query
                     result.alt = charts.describe(result)
         comparison = selectors.comparison(chosen, period) if len(chosen) > 1 else None
         if comparison:
             for result in comparison.results:
-                result.svg = charts.chart(result, "cmp-" + result.indicator.code.replace(".", "-"))
+                result.chart_url = (reverse("monitoring:chart", args=[result.indicator.code]) + "?" + query
+                                    + "&confronto=1")
                 result.alt = charts.describe(result)
         context.update(chosen=chosen, period=period, sections=sections, comparison=comparison,
-                       query=request.GET.urlencode(),
+                       query=query,
                        headlines=[r for s in sections for r in s.results if r.indicator.code in HEADLINES])
     return render(request, "monitoring/dashboard.html", context)
 
@@ -59,9 +63,34 @@ def dashboard(request):
 # Charts for the trends and breakdowns worth a picture; every other indicator is a table (drawing costs ~50 ms).
 CHARTED = ("access.appointments", "access.channel", "access.lead_days", "people.served", "people.new_returning",
            "people.age_band", "people.employment", "service.consultations_by_need", "network.referrals_by_member",
-           "network.acceptance_rate", "satisfaction.ratings", "satisfaction.score")
+           "network.acceptance_rate", "labour.vacancies", "labour.proposals", "labour.hires_by_sector",
+           "labour.hires_by_occupation", "labour.days_to_hire", "satisfaction.ratings", "satisfaction.score")
 HEADLINES = ("access.appointments", "people.served", "service.consultations_by_reason",
              "network.referrals_by_member", "network.acceptance_rate", "satisfaction.score")
+
+
+@login_required
+def chart(request, code: str):
+    """One indicator's chart as an SVG image, drawn from the same published figures as the page's table."""
+    desks = _desks(request)
+    form = _form(request, desks)
+    compared = bool(request.GET.get("confronto"))
+    if code not in (selectors.COMPARED if compared else CHARTED) or not form.is_valid():
+        raise Http404
+    chosen, period = form.chosen_desks(), form.period()
+    if compared:
+        found = list(selectors.comparison(chosen, period, [code]).results)
+        uid = "cmp-" + code.replace(".", "-")
+    else:
+        found = [r for s in selectors.indicators(chosen, period, [code]) for r in s.results]
+        uid = code.replace(".", "-")
+    if not found:
+        raise Http404
+    svg = charts.chart(found[0], uid)
+    svg = svg.replace('<svg ', '<svg xmlns="http://www.w3.org/2000/svg" ', 1) if "xmlns=" not in svg else svg
+    response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
+    response["Cache-Control"] = "private, max-age=600"
+    return response
 
 
 @login_required

@@ -78,6 +78,9 @@ class Referral(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("segnalazione")
         verbose_name_plural = _("segnalazioni")
+        # the monitoring counts a desk's referrals by day sent and by day of the last change
+        indexes = [models.Index(fields=["desk", "created_at"], name="referral_desk_created"),
+                   models.Index(fields=["desk", "state_changed_at"], name="referral_desk_changed")]
         constraints = [
             models.CheckConstraint(condition=Q(state__in=State.values), name="referral_state_valid"),
             models.CheckConstraint(
@@ -133,6 +136,7 @@ class ReferralEvent(models.Model):
             models.CheckConstraint(condition=Q(on_behalf_of_member=False) | Q(to_state__in=list(MEMBER_STATES)),
                                    name="referral_event_on_behalf_member_steps"),
         ]
+        indexes = [models.Index(fields=["at"], name="referral_event_at")]  # the monitoring's answers by day
 
     def __str__(self) -> str:
         return f"{self.from_state or '-'} → {self.to_state}"

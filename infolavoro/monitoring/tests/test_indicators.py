@@ -166,6 +166,7 @@ def test_one_row_per_desk_for_the_comparison(desk, other_desk):
 @pytest.mark.parametrize("code", [c for c, i in REGISTRY.items() if i.kind != "snapshot"])
 def test_constant_queries_per_indicator(code, desk, django_assert_max_num_queries):
     pop.bookings(desk, [at("2026-01-05")] * 3, walk_in=True)
+    # what the pre-aggregate covers (none here), one grouped query, a second for the distinct people of a column
     for months in (("2026-01-01", "2026-01-31"), ("2024-01-01", "2026-12-31")):
-        with django_assert_max_num_queries(2):
+        with django_assert_max_num_queries(3):
             run(code, desk, *months)
