@@ -120,3 +120,14 @@ def screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def login(page, email: str) -> None:
+    """Log in through the staff login page with the demo password."""
+    from infolavoro.accounts.demo import DEMO_PASSWORD
+
+    page.goto("/accounts/login/")
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Accedi").click()

@@ -11,10 +11,9 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from infolavoro.accounts.demo import DEMO_PASSWORD
 from infolavoro.booking.models import Booking, BookingStatus, Calendar
 from infolavoro.notifications.services import deliver_pending
-from tests_browser.conftest import axe, screenshot
+from tests_browser.conftest import axe, login, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -132,14 +131,6 @@ def test_booking_flow_on_a_phone(phone_page, demo_desk):
     axe(page, "phone times")
     screenshot(page, "booking-phone-times")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
-
-
-def login(page, email: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Accedi").click()
 
 
 def test_operator_checks_in_marks_a_no_show_and_books_a_member_slot(browser_page, demo_desk):

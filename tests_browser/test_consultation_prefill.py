@@ -11,25 +11,16 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from infolavoro.accounts.demo import DEMO_PASSWORD
 from infolavoro.booking import engine
 from infolavoro.booking import services as booking_services
 from infolavoro.booking.models import Calendar
 from infolavoro.network.models import TaxonomyTerm
-from tests_browser.conftest import axe
+from tests_browser.conftest import axe, login
 
 pytestmark = pytest.mark.browser
 
 OPERATOR = "operatore.cpi1@infolavoro.example"
 SHOTS = Path("/tmp/shots-hd")
-
-
-def login(page, email: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Accedi").click()
 
 
 def shot(page, name: str) -> None:

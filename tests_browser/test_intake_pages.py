@@ -6,19 +6,11 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from infolavoro.accounts.demo import ADMIN_EMAIL, DEMO_PASSWORD
+from infolavoro.accounts.demo import ADMIN_EMAIL
 from infolavoro.intake.models import Citizen, IntakeSettings, SpecialCategoryData
-from tests_browser.conftest import axe, screenshot
+from tests_browser.conftest import axe, login, screenshot
 
 pytestmark = pytest.mark.browser
-
-
-def login(page, email: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Accedi").click()
 
 
 def test_admin_configures_the_listening_point(browser_page, demo_desk):

@@ -10,23 +10,14 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from infolavoro.accounts.demo import DEMO_PASSWORD
 from infolavoro.labour import selectors
 from infolavoro.labour.demo import EMPLOYER_EMAIL
 from infolavoro.labour.models import CandidateProfile, Proposal, ProposalState
-from tests_browser.conftest import axe, screenshot
+from tests_browser.conftest import axe, login, screenshot
 
 pytestmark = pytest.mark.browser
 
 OPERATOR = "operatore.cpi1@infolavoro.example"
-
-
-def login(page, email: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Accedi").click()
 
 
 def logout(page) -> None:

@@ -10,13 +10,12 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from infolavoro.accounts.demo import DEMO_PASSWORD
 from infolavoro.accounts.models import Role, RoleAssignment, User
 from infolavoro.intake import services as intake_services
 from infolavoro.network.models import Organization, Schedule
 from infolavoro.referrals import services as referral_services
 from infolavoro.referrals.models import State
-from tests_browser.conftest import axe, screenshot
+from tests_browser.conftest import axe, login, screenshot
 
 pytestmark = pytest.mark.browser
 OPERATOR = "operatore.cpi1@infolavoro.example"
@@ -32,14 +31,6 @@ def shot(page, name: str) -> None:
 def fits(page) -> None:
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= page.viewport_size["width"], f"page is {width}px wide"
-
-
-def login(page, email: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Accedi").click()
 
 
 @pytest.mark.parametrize("viewport", ["browser_page", "phone_page"])

@@ -4,20 +4,12 @@ desk administrator sees the change in the review queue. Zero axe violations."""
 import pytest
 from playwright.sync_api import expect
 
-from infolavoro.accounts.demo import ADMIN_EMAIL, DEMO_PASSWORD
+from infolavoro.accounts.demo import ADMIN_EMAIL
 from infolavoro.accounts.models import Role, RoleAssignment
 from infolavoro.network.models import ChangeRecord, TrainingOpportunity
-from tests_browser.conftest import axe, screenshot
+from tests_browser.conftest import axe, login, screenshot
 
 pytestmark = pytest.mark.browser
-
-
-def login(page, email: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Accedi").click()
 
 
 def test_member_updates_a_course_and_the_desk_reviews_it(browser_page, demo_desk):

@@ -12,7 +12,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from infolavoro.accounts.demo import ADMIN_EMAIL, DEMO_PASSWORD
+from infolavoro.accounts.demo import ADMIN_EMAIL
 from infolavoro.booking import engine
 from infolavoro.booking import services as booking_services
 from infolavoro.booking.models import Calendar
@@ -20,19 +20,11 @@ from infolavoro.intake.models import AuditEntry, Citizen
 from infolavoro.network.models import Organization
 from infolavoro.notifications.models import OutboxMessage
 from infolavoro.referrals.models import Referral
-from tests_browser.conftest import axe, screenshot
+from tests_browser.conftest import axe, login, screenshot
 
 pytestmark = pytest.mark.browser
 
 OPERATOR = "operatore.cpi1@infolavoro.example"
-
-
-def login(page, email: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Accedi").click()
 
 
 def logout(page) -> None:

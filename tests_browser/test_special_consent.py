@@ -9,22 +9,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from infolavoro.accounts.demo import ADMIN_EMAIL, DEMO_PASSWORD
+from infolavoro.accounts.demo import ADMIN_EMAIL
 from infolavoro.intake.models import Citizen
-from tests_browser.conftest import axe
+from tests_browser.conftest import axe, login
 
 pytestmark = pytest.mark.browser
 
 OPERATOR = "operatore.cpi1@infolavoro.example"
 SHOTS = Path("/tmp/shots-hd")
-
-
-def login(page, email: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Accedi").click()
 
 
 @pytest.mark.parametrize("size", ["desktop", "phone"])
