@@ -122,6 +122,12 @@ def screenshot(page, name: str) -> Path:
     return path
 
 
+def fits(page) -> None:
+    """Fail if the page is wider than its viewport (something would be cut off on a phone)."""
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= page.viewport_size["width"], f"page is {width}px wide"
+
+
 def login(page, email: str) -> None:
     """Log in through the staff login page with the demo password."""
     from infolavoro.accounts.demo import DEMO_PASSWORD

@@ -5,7 +5,6 @@ the new record and the appointment's date and time (not now). Zero axe violation
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -15,17 +14,11 @@ from infolavoro.booking import engine
 from infolavoro.booking import services as booking_services
 from infolavoro.booking.models import Calendar
 from infolavoro.network.models import TaxonomyTerm
-from tests_browser.conftest import axe, login
+from tests_browser.conftest import axe, login, screenshot
 
 pytestmark = pytest.mark.browser
 
 OPERATOR = "operatore.cpi1@infolavoro.example"
-SHOTS = Path("/tmp/shots-hd")
-
-
-def shot(page, name: str) -> None:
-    SHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
 @pytest.mark.parametrize("size", ["desktop", "phone"])
@@ -57,7 +50,7 @@ def test_consultation_form_is_prefilled_from_the_new_record_and_the_appointment(
     assert page.locator("#id_held_at").input_value() == local.strftime("%Y-%m-%dT%H:%M")
     expect(page.get_by_label("Motivo")).to_have_value(booking.reason.label)
     axe(page, f"consultation form prefilled ({size})")
-    shot(page, f"consultation-prefilled-{size}")
+    screenshot(page, f"consultation-prefilled-{size}")
     page.get_by_role("button", name="Registra il colloquio").click()
     expect(page.get_by_text("Colloquio registrato.")).to_be_visible()
     consultation = booking.consultations.get()

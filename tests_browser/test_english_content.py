@@ -1,25 +1,17 @@
 """The English version as a visitor sees it: the desk's presentation, the needs, the members and services in
 English, the Comune named as it names itself; staff forms with the English fields; zero axe violations, at
-desktop and phone width. Screenshots go to /tmp/shots-hc/ for people to look at."""
-
-from pathlib import Path
+desktop and phone width. Screenshots go to test-artifacts/ for people to look at."""
 
 import pytest
 
-from tests_browser.conftest import axe
+from tests_browser.conftest import axe, screenshot
 
 pytestmark = pytest.mark.browser
-SHOTS = Path("/tmp/shots-hc")
-
-
-def shot(page, name: str) -> None:
-    SHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
 def to_english(page) -> None:
     page.goto("/la-spezia/")
-    shot(page, f"home-it-{page.viewport_size['width']}")
+    screenshot(page, f"home-it-{page.viewport_size['width']}")
     with page.expect_navigation():
         page.locator("button.lang-switch[value=en]").click()
 
@@ -33,22 +25,22 @@ def test_english_pages_show_english_content(browser_page, phone_page, demo_desk,
     assert page.locator(".it-header-slim-wrapper .navbar-brand").inner_text() == "City of La Spezia"
     assert page.get_by_text("InfoLavoro is the City of La Spezia's listening point").is_visible()
     axe(page, "home en")
-    shot(page, f"home-en-{size}")
+    screenshot(page, f"home-en-{size}")
     page.goto("/la-spezia/rete/")
     assert page.get_by_text("Training centre for seafaring trades").first.is_visible()
     assert page.locator("#id_tema option", has_text="Training courses").count() == 1
     axe(page, "network en")
-    shot(page, f"network-en-{size}")
+    screenshot(page, f"network-en-{size}")
     page.goto("/la-spezia/rete/?q=apprenticeship")
     assert page.locator(".card").count() > 0
     page.goto("/la-spezia/rete/temi/")
     assert page.get_by_text("Italian language courses").first.is_visible()
     axe(page, "topics en")
-    shot(page, f"topics-en-{size}")
+    screenshot(page, f"topics-en-{size}")
     page.goto("/la-spezia/rete/formazione-servizi-riviera/servizi/corso-di-aiuto-cuoco/")
     assert page.get_by_role("heading", name="Assistant cook course").is_visible()
     axe(page, "service en")
-    shot(page, f"service-en-{size}")
+    screenshot(page, f"service-en-{size}")
     page.goto("/la-spezia/accessibilita/")
     assert page.get_by_text("The City of La Spezia is committed").is_visible()
     axe(page, "accessibility en")
@@ -67,7 +59,7 @@ def test_staff_closure_form_has_italian_and_english(browser_page, demo_desk):
     assert page.locator("label[for=id_reason_it]").inner_text().startswith("Motivo *")
     assert page.get_by_label("Motivo (in inglese, facoltativo)").is_visible()
     axe(page, "closures")
-    shot(page, "closures-it-desktop")
+    screenshot(page, "closures-it-desktop")
     page.goto("/la-spezia/gestione/rete/temi/")
     axe(page, "terms")
-    shot(page, "terms-it-desktop")
+    screenshot(page, "terms-it-desktop")

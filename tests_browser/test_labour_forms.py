@@ -5,8 +5,6 @@ with its date and time. Desktop and 390 px; zero axe violations."""
 from __future__ import annotations
 
 import datetime as dt
-import os
-from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -20,13 +18,6 @@ from tests_browser.conftest import axe, screenshot
 from tests_browser.test_labour_loop import OPERATOR, login
 
 pytestmark = pytest.mark.browser
-SHOTS = Path(os.environ.get("SHOTS_DIR", "/tmp/shots-hf"))
-
-
-def shot(page, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
-    screenshot(page, name)
 
 
 def test_vacancy_form_skill_typeahead(browser_page, phone_page, demo_desk):
@@ -46,7 +37,7 @@ def test_vacancy_form_skill_typeahead(browser_page, phone_page, demo_desk):
         expect(page.get_by_text("Nessuna competenza trovata.").first).to_be_visible()
         expect(chosen).to_be_checked()  # kept among the chosen while searching again
         axe(page, f"vacancy form with type-ahead, {size}")
-        shot(page, f"labour-vacancy-form-{size}")
+        screenshot(page, f"labour-vacancy-form-{size}")
         page.context.clear_cookies()  # logged out (on a phone "Esci" sits in the folded menu)
 
 
@@ -70,7 +61,7 @@ def test_the_employer_records_the_interview_date(browser_page, phone_page, demo_
     expect(page.locator(".invalid-feedback, .alert-danger").first).to_be_visible()
     expect(page.get_by_text("Indica data e ora del colloquio.").first).to_be_visible()
     axe(page, "interview date missing, phone")
-    shot(page, "labour-interview-error-phone")
+    screenshot(page, "labour-interview-error-phone")
     field = page.get_by_label("Data e ora del colloquio")
     field.fill(when.strftime("%Y-%m-%dT%H:%M"))
     page.get_by_role("button", name="Colloquio").click()
@@ -80,9 +71,9 @@ def test_the_employer_records_the_interview_date(browser_page, phone_page, demo_
     assert proposal.interview_at == when
     expect(page.get_by_text("09:30").first).to_be_visible()
     axe(page, "interview recorded, phone")
-    shot(page, "labour-interview-phone")
+    screenshot(page, "labour-interview-phone")
     browser_page.context.add_cookies(page.context.cookies())
     browser_page.goto(f"/la-spezia/lavoro/proposte/{proposal.pk}/")
     axe(browser_page, "interview recorded, desktop")
-    shot(browser_page, "labour-interview-desktop")
+    screenshot(browser_page, "labour-interview-desktop")
     assert Proposal.objects.get(pk=proposal.pk).state == ProposalState.INTERVIEW

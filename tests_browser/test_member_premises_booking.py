@@ -4,29 +4,15 @@ contact "per informazioni"; the member is e-mailed. Zero axe violations througho
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import expect
 
 from infolavoro.booking.models import Booking, Calendar
 from infolavoro.booking.services import address_of, contact_of
 from infolavoro.notifications.models import OutboxMessage
-from tests_browser.conftest import axe, screenshot
+from tests_browser.conftest import axe, fits, screenshot
 
 pytestmark = pytest.mark.browser
-SHOTS = Path("/tmp/shots-ha")
-
-
-def shot(page, name: str) -> None:
-    screenshot(page, name)
-    SHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
-
-
-def fits(page) -> None:
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= page.viewport_size["width"], f"page is {width}px wide"
 
 
 @pytest.mark.parametrize("viewport", ["browser_page", "phone_page"])
@@ -54,7 +40,7 @@ def test_booking_a_members_service_speaks_of_the_member(viewport, request, demo_
     expect(page.locator(".booking-step.current, [aria-current=step]").first).to_contain_text("Richiesta")
     axe(page, "step 3 at the member's premises")
     fits(page)
-    shot(page, f"member-booking-3-{size}")
+    screenshot(page, f"member-booking-3-{size}")
     page.get_by_label("Spiega in breve la tua richiesta").fill("Vorrei informazioni sul servizio")
     page.locator("main button[type=submit]").click()
     page.locator("input[name=first_name]").fill("Chiara")
@@ -71,7 +57,7 @@ def test_booking_a_members_service_speaks_of_the_member(viewport, request, demo_
     assert summary.inner_text().count(address) == 1
     axe(page, "step 5 summary")
     fits(page)
-    shot(page, f"member-booking-5-{size}")
+    screenshot(page, f"member-booking-5-{size}")
     page.locator("main button[type=submit]").click()
     expect(page.get_by_role("heading", name="Appuntamento confermato")).to_be_visible()
     done = page.locator("main")
@@ -87,7 +73,7 @@ def test_booking_a_members_service_speaks_of_the_member(viewport, request, demo_
         expect(info).not_to_contain_text(demo_desk.phone)
     axe(page, "confirmation")
     fits(page)
-    shot(page, f"member-booking-done-{size}")
+    screenshot(page, f"member-booking-done-{size}")
     booking = Booking.objects.get(email="chiara.lodi@example.org")
     assert booking.calendar == calendar
     assert OutboxMessage.objects.filter(template="booking/email/member_booking.txt",

@@ -4,8 +4,6 @@ keeps premises, contacts and hours current. Zero axe violations; screenshots for
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
@@ -15,22 +13,10 @@ from infolavoro.intake import services as intake_services
 from infolavoro.network.models import Organization, Schedule
 from infolavoro.referrals import services as referral_services
 from infolavoro.referrals.models import State
-from tests_browser.conftest import axe, login, screenshot
+from tests_browser.conftest import axe, fits, login, screenshot
 
 pytestmark = pytest.mark.browser
 OPERATOR = "operatore.cpi1@infolavoro.example"
-SHOTS = Path("/tmp/shots-ha")
-
-
-def shot(page, name: str) -> None:
-    screenshot(page, name)
-    SHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
-
-
-def fits(page) -> None:
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= page.viewport_size["width"], f"page is {width}px wide"
 
 
 @pytest.mark.parametrize("viewport", ["browser_page", "phone_page"])
@@ -58,7 +44,7 @@ def test_operator_is_warned_then_records_on_the_members_behalf(viewport, request
     assert radio.get_attribute("aria-describedby") == f"{radio.get_attribute('id')}-access"
     axe(page, "new referral with the no-access warning")
     fits(page)
-    shot(page, f"referral-new-warning-{size}")
+    screenshot(page, f"referral-new-warning-{size}")
 
     referral = referral_services.create_referral(consultation, service, operator)
     page.goto(reverse("referrals:detail", args=["la-spezia", referral.pk]))
@@ -72,7 +58,7 @@ def test_operator_is_warned_then_records_on_the_members_behalf(viewport, request
     assert (event.actor, event.on_behalf_of_member) == (operator, True)
     axe(page, "referral recorded on behalf")
     fits(page)
-    shot(page, f"referral-on-behalf-{size}")
+    screenshot(page, f"referral-on-behalf-{size}")
 
 
 def referral_new_url(consultation, need) -> str:
@@ -92,7 +78,7 @@ def test_member_editor_keeps_premises_contacts_and_hours_current(viewport, reque
     expect(page.locator("main").get_by_role("heading", name="Orari", exact=True)).to_be_visible()
     axe(page, "member's management page")
     fits(page)
-    shot(page, f"member-manage-{size}")
+    screenshot(page, f"member-manage-{size}")
     page.get_by_role("link", name="Aggiungi un orario").click()
     page.get_by_label("Servizio").select_option(str(service.pk))
     page.locator("label[for=id_days_0]").click()  # the styled label covers the box, as people see it
@@ -105,7 +91,7 @@ def test_member_editor_keeps_premises_contacts_and_hours_current(viewport, reque
     expect(page.locator("#id_days_3")).to_be_checked()
     axe(page, "hours form with an error")
     fits(page)
-    shot(page, f"member-hours-error-{size}")
+    screenshot(page, f"member-hours-error-{size}")
     page.locator("#id_closes_at").fill("12:30")
     with page.expect_navigation():
         page.get_by_role("button", name="Salva e pubblica").click()
@@ -116,4 +102,4 @@ def test_member_editor_keeps_premises_contacts_and_hours_current(viewport, reque
     page.goto(f"/la-spezia/gestione/rete/{member.slug}/sedi/nuovo/")
     axe(page, "premises form")
     fits(page)
-    shot(page, f"member-premises-form-{size}")
+    screenshot(page, f"member-premises-form-{size}")

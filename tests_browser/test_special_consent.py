@@ -4,19 +4,16 @@ with it. Zero axe violations; screenshots at desktop and 390 px width."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import expect
 
 from infolavoro.accounts.demo import ADMIN_EMAIL
 from infolavoro.intake.models import Citizen
-from tests_browser.conftest import axe, login
+from tests_browser.conftest import axe, login, screenshot
 
 pytestmark = pytest.mark.browser
 
 OPERATOR = "operatore.cpi1@infolavoro.example"
-SHOTS = Path("/tmp/shots-hd")
 
 
 @pytest.mark.parametrize("size", ["desktop", "phone"])
@@ -39,8 +36,7 @@ def test_consent_box_appears_with_a_special_need_and_is_required(browser_page, p
     assert page.locator("#id_last_name").input_value() == "Prova"
     assert not Citizen.objects.filter(email=f"carla.{size}@example.org").exists()
     axe(page, f"new record, consent missing ({size})")
-    SHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"special-consent-error-{size}.png"), full_page=True)
+    screenshot(page, f"special-consent-error-{size}")
     page.get_by_label("Ho consegnato l'informativa").check(force=True)
     page.locator("#id_special_consent").check(force=True)
     page.get_by_role("button", name="Salva").click()
@@ -56,7 +52,7 @@ def test_consent_box_appears_with_a_special_need_and_is_required(browser_page, p
     page.goto(f"/{demo_desk.slug}/sportello/schede/{citizen.pk}/")
     expect(page.get_by_text("Consenso esplicito ai dati particolari dato il")).to_be_visible()
     axe(page, f"record with the consent ({size})")
-    page.screenshot(path=str(SHOTS / f"special-consent-record-{size}.png"), full_page=True)
+    screenshot(page, f"special-consent-record-{size}")
 
 
 @pytest.mark.parametrize("size", ["desktop", "phone"])
@@ -68,5 +64,4 @@ def test_administrator_sees_the_special_category_flag_on_the_needs_page(browser_
     expect(flags.first).to_be_visible()
     assert sum(flags.nth(i).is_checked() for i in range(flags.count())) == 1
     axe(page, f"needs page ({size})")
-    SHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"needs-page-{size}.png"), full_page=True)
+    screenshot(page, f"needs-page-{size}")
