@@ -38,3 +38,22 @@ def structure_roles(data: bytes) -> set[str]:
                 roles.add(str(kid["/S"]).lstrip("/"))
                 stack.append(kid)
     return roles
+
+
+def figure_alternatives(data: bytes) -> list[str | None]:
+    """The text alternative (/Alt) of every Figure in the structure tree, None where a figure has none."""
+    reader = PdfReader(io.BytesIO(data))
+    alternatives: list[str | None] = []
+    stack = [reader.trailer["/Root"]["/StructTreeRoot"].get_object()]
+    while stack:
+        node = stack.pop()
+        kids = node.get("/K")
+        if kids is None:
+            continue
+        for kid in kids if isinstance(kids, list) else [kids]:
+            kid = kid.get_object() if hasattr(kid, "get_object") else kid
+            if hasattr(kid, "get") and kid.get("/S"):
+                if str(kid["/S"]) == "/Figure":
+                    alternatives.append(str(kid["/Alt"]) if "/Alt" in kid else None)
+                stack.append(kid)
+    return alternatives

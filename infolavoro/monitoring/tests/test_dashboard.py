@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from conftest import make_user
 from infolavoro.accounts.models import Role, RoleAssignment
-from infolavoro.core.tests.tagged_pdf import assert_tagged_pdf
+from infolavoro.core.tests.tagged_pdf import assert_tagged_pdf, figure_alternatives
 from infolavoro.monitoring import populations as pop
 from infolavoro.monitoring import services
 from infolavoro.monitoring.indicators import REGISTRY
@@ -178,6 +178,9 @@ def test_monthly_report_is_queued_once_to_admins_and_viewers(desk, desk_admin, m
     attachment = message.attachments.get()
     assert bytes(attachment.content).startswith(b"%PDF")
     assert_tagged_pdf(bytes(attachment.content), lang="it", title="InfoLavoro La Spezia – monitoraggio di")
+    charts = figure_alternatives(bytes(attachment.content))
+    assert charts
+    assert None not in charts
     assert attachment.filename == "infolavoro-la-spezia-2026-03.pdf"
 
 

@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
 
-from infolavoro.core.tests.tagged_pdf import assert_tagged_pdf, structure_roles
+from infolavoro.core.tests.tagged_pdf import assert_tagged_pdf, figure_alternatives, structure_roles
 from infolavoro.network import brochure
 from infolavoro.network.models import Organization, Service, TaxonomyTerm
 
@@ -49,6 +49,12 @@ def test_command_writes_a_pdf(desk, small_network, tmp_path):
     # Tagged (PDF/UA-1): a screen reader gets headings, paragraphs, the language and the title.
     assert_tagged_pdf(pdf, lang="it", title="La Rete per il lavoro – La Spezia")
     assert {"H1", "H2", "P"} <= structure_roles(pdf)
+    # Every figure speaks: each member's QR code says whose page it opens and where.
+    alternatives = figure_alternatives(pdf)
+    assert alternatives
+    assert None not in alternatives
+    assert any(alt.startswith("Codice QR della pagina sempre aggiornata di") and "/la-spezia/" in alt
+               for alt in alternatives)
 
 
 @pytest.fixture
