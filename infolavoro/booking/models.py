@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from infolavoro.core.validators import validate_phone_number, validate_single_line
@@ -236,6 +237,30 @@ class Booking(models.Model):
         if self.calendar.service_id:
             return self.calendar.service.name
         return self.reason.label
+
+    @property
+    def subject_label(self) -> str:
+        """The heading of `subject`: the service at a member's premises, the topic at the desk."""
+        return str(_("Servizio") if self.calendar.service_id else _("Argomento"))
+
+    @property
+    def host_name(self) -> str | None:
+        """Who receives the person: the member at its premises (None at the desk)."""
+        return self.calendar.service.organization.name if self.calendar.service_id else None
+
+    @property
+    def status_text(self) -> str:
+        """The status as people read it: a cancellation at a member's premises names the member."""
+        if self.status == BookingStatus.CANCELLED_BY_DESK and self.host_name:
+            return gettext("Annullato da %(name)s") % {"name": self.host_name}
+        return str(self.get_status_display())
+
+    @property
+    def cancellation_notice(self) -> str:
+        """What the person is told when the appointment is cancelled for them: who had to cancel it."""
+        if self.host_name:
+            return gettext("ci dispiace: %(name)s ha dovuto annullare il tuo appuntamento.") % {"name": self.host_name}
+        return gettext("ci dispiace: lo sportello ha dovuto annullare il tuo appuntamento.")
 
 
 class ServiceRating(models.Model):

@@ -42,8 +42,11 @@ def agenda(calendar: Calendar, first_day: dt.date, last_day: dt.date | None = No
     last_day = last_day or first_day
     start = dt.datetime.combine(first_day, dt.time.min, tzinfo=tz)
     end = dt.datetime.combine(last_day + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
-    return list(Booking.objects.filter(calendar=calendar, start__gte=start, start__lt=end)
-                .select_related("reason").order_by("start", "seat", "created_at"))
+    bookings = list(Booking.objects.filter(calendar=calendar, start__gte=start, start__lt=end)
+                    .select_related("reason").order_by("start", "seat", "created_at"))
+    for booking in bookings:  # the calendar (with its service and member) is the one given: no query per row
+        booking.calendar = calendar
+    return bookings
 
 
 def exceptions(calendar: Calendar, first_day: dt.date, last_day: dt.date) -> list[CalendarException]:
