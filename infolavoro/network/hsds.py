@@ -56,9 +56,9 @@ def location(loc: Location) -> dict[str, Any]:
         "name": loc.name,
         "latitude": float(loc.latitude) if loc.latitude is not None else None,
         "longitude": float(loc.longitude) if loc.longitude is not None else None,
-        "transportation": _text(loc.transportation),
+        "transportation": _text(_it(loc, "transportation")),
         "accessibility": ([{"id": _child_id(loc.pk, "accessibility"), "location_id": str(loc.pk),
-                            "description": loc.accessibility}] if loc.accessibility else None),
+                            "description": _it(loc, "accessibility")}] if _it(loc, "accessibility") else None),
         "addresses": [{
             "id": _child_id(loc.pk, "address"), "location_id": str(loc.pk), "address_1": loc.address_1,
             "city": loc.city, "state_province": loc.state_province or "SP", "postal_code": loc.postal_code or "",
@@ -81,8 +81,8 @@ def service(svc: Service, *, full: bool = True, with_organization: bool = True) 
         "id": str(svc.pk), "organization_id": str(org.pk), "name": _it(svc, "name"),
         "description": _it(svc, "description"),
         "status": "active" if svc.is_active else "inactive",
-        "application_process": _text(svc.how_to_access), "fees_description": _text(svc.cost),
-        "eligibility_description": _text(" ".join(p for p in (svc.audience, svc.eligibility) if p)),
+        "application_process": _text(_it(svc, "how_to_access")), "fees_description": _text(_it(svc, "cost")),
+        "eligibility_description": _text(" ".join(p for p in (_it(svc, "audience"), _it(svc, "eligibility")) if p)),
         "email": _text(org.email), "url": _text(org.website),
         "assured_date": svc.last_reviewed_at.date().isoformat() if svc.last_reviewed_at else None,
         "last_modified": svc.updated_at.isoformat(),
@@ -104,7 +104,7 @@ def service(svc: Service, *, full: bool = True, with_organization: bool = True) 
             "id": str(s.pk), "service_id": str(svc.pk), "freq": s.freq, "byday": s.byday or None,
             "opens_at": s.opens_at.strftime("%H:%M"), "closes_at": s.closes_at.strftime("%H:%M"),
             "valid_from": s.valid_from.isoformat() if s.valid_from else None,
-            "valid_to": s.valid_to.isoformat() if s.valid_to else None, "description": _text(s.description),
+            "valid_to": s.valid_to.isoformat() if s.valid_to else None, "description": _text(_it(s, "description")),
         }) for s in svc.schedules.all()]
     return _compact(data)
 

@@ -35,13 +35,13 @@ MAX_ROWS = 20_000
 TEMPLATE: dict[str, list[str]] = {
     "bisogni": ["codice", "nome", "descrizione", "nome_en", "descrizione_en", "dati_particolari"],
     "soggetti": ["codice", "nome", "tipo", "sigla", "descrizione", "email", "sito", "telefono", "come_accedere",
-                 "ultima_verifica", "descrizione_en"],
+                 "ultima_verifica", "descrizione_en", "come_accedere_en"],
     "sedi": ["soggetto", "nome", "indirizzo", "citta", "piano_ufficio", "cap", "provincia", "accessibilita",
-             "come_arrivare"],
+             "come_arrivare", "accessibilita_en", "come_arrivare_en"],
     "servizi": ["soggetto", "nome", "descrizione", "codice", "a_chi_si_rivolge", "requisiti", "costo",
                 "come_accedere", "bisogni", "lingue", "sedi", "email", "sito", "ultima_verifica", "nome_en",
-                "descrizione_en"],
-    "orari": ["soggetto", "servizio", "giorni", "dalle", "alle", "descrizione"],
+                "descrizione_en", "a_chi_si_rivolge_en", "requisiti_en", "costo_en", "come_accedere_en"],
+    "orari": ["soggetto", "servizio", "giorni", "dalle", "alle", "descrizione", "descrizione_en"],
     "contatti": ["soggetto", "nome", "ruolo", "email", "telefono"],
     "corsi": ["soggetto", "titolo", "inizio", "fine", "codice", "servizio", "descrizione", "scadenza_iscrizioni",
               "sede", "costo", "posti", "requisiti", "come_iscriversi", "bisogni", "ultima_verifica"],
@@ -311,6 +311,12 @@ def _bilingual(row: dict[str, str], column: str, field: str, limit: int, label: 
     return values
 
 
+def _how_to_access(row: dict[str, str], member: dict[str, Any]) -> dict[str, Any]:
+    """A service's own "come_accedere" (with its English version), else its member's (sheet «soggetti»)."""
+    own = _bilingual(row, "come_accedere", "how_to_access", 2000)
+    return own if own["how_to_access_it"] else dict(member)
+
+
 def _email(value: str) -> str:
     if value:
         try:
@@ -438,7 +444,7 @@ def _plan_template(sheets: dict[str, list[dict[str, str]]], shift: dt.timedelta,
                    **_bilingual(row, "descrizione", "description", 5000),
                    "email": _email(_text(row, "email", 254)),
                    "website": _url(_text(row, "sito", 200)), "phone": _phone(_text(row, "telefono", 32)),
-                   "how_to_access": _text(row, "come_accedere", 2000),
+                   "how_to_access": _bilingual(row, "come_accedere", "how_to_access", 2000),
                    "last_reviewed_on": _date(row.get("ultima_verifica", ""), "ultima_verifica", shift)}
             orgs[slug] = org
             names[name.lower()] = slug
@@ -468,8 +474,8 @@ def _plan_template(sheets: dict[str, list[dict[str, str]]], shift: dt.timedelta,
             location = {"organization": org, "name": name, "address_1": _text(row, "indirizzo", 200, "indirizzo"),
                         "address_2": _text(row, "piano_ufficio", 200), "city": _text(row, "citta", 100, "citta"),
                         "postal_code": postal, "state_province": province,
-                        "accessibility": _text(row, "accessibilita", 2000),
-                        "transportation": _text(row, "come_arrivare", 300)}
+                        **_bilingual(row, "accessibilita", "accessibility", 2000),
+                        **_bilingual(row, "come_arrivare", "transportation", 300)}
             locations[(org, name)] = location
             plan.locations.append(location)
         except RowError as exc:
@@ -490,9 +496,10 @@ def _plan_template(sheets: dict[str, list[dict[str, str]]], shift: dt.timedelta,
                                    % {"name": location_name})
             service = {"organization": org, "slug": slug, **_bilingual(row, "nome", "name", 200, "nome"),
                        **_bilingual(row, "descrizione", "description", 5000),
-                       "audience": _text(row, "a_chi_si_rivolge", 2000), "eligibility": _text(row, "requisiti", 2000),
-                       "cost": _text(row, "costo", 200, "costo"),
-                       "how_to_access": _text(row, "come_accedere", 2000) or orgs[org]["how_to_access"],
+                       **_bilingual(row, "a_chi_si_rivolge", "audience", 2000),
+                       **_bilingual(row, "requisiti", "eligibility", 2000),
+                       **_bilingual(row, "costo", "cost", 200, "costo"),
+                       **_how_to_access(row, orgs[org]["how_to_access"]),
                        "terms": check_terms(row), "languages": _codes(row.get("lingue", "")) or ["it"],
                        "locations": location_names or None, "email": _email(_text(row, "email", 254)),
                        "url": _url(_text(row, "sito", 200)),
@@ -517,7 +524,7 @@ def _plan_template(sheets: dict[str, list[dict[str, str]]], shift: dt.timedelta,
                 raise RowError(_("l'orario di fine deve essere dopo quello di inizio."))
             plan.schedules.append({"organization": org, "service": service_of(org, _text(row, "servizio")),
                                    "byday": _days(row.get("giorni", "")), "opens_at": opens, "closes_at": closes,
-                                   "description": _text(row, "descrizione", 300)})
+                                   **_bilingual(row, "descrizione", "description", 300)})
         except RowError as exc:
             plan.reject("orari", number, str(exc))
 
@@ -649,7 +656,8 @@ def _plan_hsds(sheets: dict[str, list[dict[str, str]]]) -> Plan:
                 "slug": slug, "name": name, "kind": kind, "alternate_name": _text(row, "alternate_name", 120),
                 "description_it": description, "email": _email(_text(row, "email", 254)),
                 "website": _url(_text(row, "website", 200)),
-                "phone": _phone(phones[0].get("number", "").strip()) if phones else "", "how_to_access": "",
+                "phone": _phone(phones[0].get("number", "").strip()) if phones else "",
+                "how_to_access": {"how_to_access_it": ""},
                 "last_reviewed_on": None})
             orgs[org_id] = slug
             slugs.add(slug)
@@ -674,8 +682,8 @@ def _plan_hsds(sheets: dict[str, list[dict[str, str]]]) -> Plan:
                         "address_2": "", "city": _text(address, "city", 100),
                         "postal_code": _text(address, "postal_code", 5),
                         "state_province": _text(address, "state_province", 2).upper(),
-                        "accessibility": _text(access, "description", 2000),
-                        "transportation": _text(row, "transportation", 300),
+                        "accessibility_it": _text(access, "description", 2000),
+                        "transportation_it": _text(row, "transportation", 300),
                         "latitude": row.get("latitude") or None, "longitude": row.get("longitude") or None}
             locations[row.get("id", "")] = (org, name)
             plan.locations.append(location)
@@ -701,8 +709,9 @@ def _plan_hsds(sheets: dict[str, list[dict[str, str]]]) -> Plan:
             service = {
                 "organization": org, "slug": slug, "name_it": name,
                 "description_it": _text(row, "description", 5000),
-                "audience": "", "eligibility": _text(row, "eligibility_description", 2000),
-                "cost": _text(row, "fees_description", 200), "how_to_access": _text(row, "application_process", 2000),
+                "audience_it": "", "eligibility_it": _text(row, "eligibility_description", 2000),
+                "cost_it": _text(row, "fees_description", 200),
+                "how_to_access_it": _text(row, "application_process", 2000),
                 "terms": [terms[a["taxonomy_term_id"]] for a in attributes.get(service_id, [])
                           if a.get("taxonomy_term_id") in terms],
                 "languages": [lang.get("code", "") for lang in languages.get(service_id, []) if lang.get("code")]
@@ -731,7 +740,7 @@ def _plan_hsds(sheets: dict[str, list[dict[str, str]]]) -> Plan:
                                    "freq": row.get("freq") or "WEEKLY", "opens_at": opens, "closes_at": closes,
                                    "valid_from": _date(row.get("valid_from", ""), "valid_from", dt.timedelta()),
                                    "valid_to": _date(row.get("valid_to", ""), "valid_to", dt.timedelta()),
-                                   "description": _text(row, "description", 300)})
+                                   "description_it": _text(row, "description", 300)})
         except RowError as exc:
             plan.reject("schedules", number, str(exc))
 

@@ -32,7 +32,7 @@ def documents(organization_ids: Iterable) -> list[index.Doc]:
     for org_id, *row in (
             Service.objects.filter(organization__in=[o[0] for o in orgs], is_active=True)
             .order_by("organization_id", "name_it", "pk")
-            .values_list("organization_id", "name_it", "name_en", "description_it", "audience",
+            .values_list("organization_id", "name_it", "name_en", "description_it", "audience_it",
                          "taxonomy_terms__name_it", "taxonomy_terms__name_en")):
         name_it, name_en, description_it, audience, topic_it, topic_en = row
         names, topics, texts, english = services.setdefault(org_id, ({}, {}, {}, {}))

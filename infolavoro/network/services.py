@@ -31,7 +31,9 @@ from .models import ChangeRecord, Contact, Location, Organization, Project, Sche
 TEXT_FIELDS = {"description", "audience", "eligibility", "how_to_access", "requirements", "how_to_apply",
                "alternate_name", "name", "title", "place", "cost", "funded_by", "address_1", "address_2", "city",
                "accessibility", "transportation", "department", "notes"}
-TEXT_FIELDS |= {f"{name}_{lang}" for name in ("name", "description") for lang in ("it", "en")}
+TEXT_FIELDS |= {f"{name}_{lang}" for name in ("name", "description", "audience", "eligibility", "cost",
+                                                "how_to_access", "accessibility", "transportation", "notes")
+                for lang in ("it", "en")}
 REMIND_EVERY = dt.timedelta(days=14)
 logger = logging.getLogger(__name__)
 # Paths under /<desk>/rete/ and /<desk>/gestione/rete/ that a member's slug must not take.
@@ -509,8 +511,7 @@ def import_network(desk: Any, tables: Any, actor: Any, *, skip_invalid: bool = F
     service_locations: dict[Any, set[Any]] = {}
     for record in plan.services:
         org = orgs[record["organization"]]
-        values = clean(record, [*_translated(record), "audience", "eligibility", "cost", "how_to_access",
-                                "languages", "email", "url"])
+        values = clean(record, [*_translated(record), "languages", "email", "url"])
         values["is_active"] = record.get("is_active", True)
         if record["last_reviewed_on"]:
             values["last_reviewed_at"] = reviewed(record["last_reviewed_on"])
@@ -525,7 +526,7 @@ def import_network(desk: Any, tables: Any, actor: Any, *, skip_invalid: bool = F
     set_links(Service.locations.field, service_locations)
 
     # A service's hours are replaced as a whole, and only when they differ from the file's.
-    fields = ["freq", "byday", "opens_at", "closes_at", "valid_from", "valid_to", "description"]
+    fields = ["freq", "byday", "opens_at", "closes_at", "valid_from", "valid_to", "description_it", "description_en"]
     wanted: dict[Any, list[dict[str, Any]]] = {}
     for r in plan.schedules:
         wanted.setdefault(services[(r["organization"], r["service"])].pk, []).append(
@@ -534,6 +535,13 @@ def import_network(desk: Any, tables: Any, actor: Any, *, skip_invalid: bool = F
     current: dict[Any, list[dict[str, Any]]] = {}
     for row in Schedule.objects.filter(service_id__in=wanted).values("service_id", *fields):
         current.setdefault(row.pop("service_id"), []).append(row)
+    # A file without English descriptions of hours keeps the English already stored for the same Italian text.
+    stored_english = {(pk, row["description_it"]): row["description_en"] for pk, rows in current.items()
+                      for row in rows}
+    for pk, rows in wanted.items():
+        for row in rows:
+            if "description_en" not in row:
+                row["description_en"] = stored_english.get((pk, row["description_it"]))
 
     def same(rows: list[dict[str, Any]]) -> list[tuple[str, ...]]:
         return sorted(tuple(str(row[k]) for k in fields) for row in rows)
