@@ -45,6 +45,7 @@ class BilingualModelForm(forms.ModelForm):
                 if field is not None and name in widgets:
                     field.widget = copy.deepcopy(widgets[name])
             if italian is not None:
+                italian.widget.attrs["lang"] = "it"  # also on an English page: read as Italian
                 italian.label = capitalised(original.verbose_name)
                 italian.required = not original.blank
                 italian.help_text = original.help_text
@@ -52,5 +53,6 @@ class BilingualModelForm(forms.ModelForm):
                 english.label = english_label(capitalised(original.verbose_name))
                 english.required = False
                 english.help_text = ""
+                english.widget.attrs["lang"] = "en"
                 english.empty_value = None  # no English text: stored as NULL, the page shows the Italian one
 

@@ -68,8 +68,9 @@ class ServiceForm(BilingualModelForm):
     class Meta:
         model = Service
         formfield_callback = _formfield
-        fields = ["name_it", "name_en", "description_it", "description_en", "audience", "eligibility", "cost",
-                  "how_to_access", "url", "email", "is_active"]
+        fields = ["name_it", "name_en", "description_it", "description_en", "audience_it", "audience_en",
+                  "eligibility_it", "eligibility_en", "cost_it", "cost_en", "how_to_access_it", "how_to_access_en",
+                  "url", "email", "is_active"]
         widgets = {f: forms.Textarea(attrs={"rows": 3}) for f in ("description", "audience", "eligibility",
                                                                    "how_to_access")}
 
@@ -118,13 +119,13 @@ class ProjectForm(forms.ModelForm):
             self.fields["terms"].initial = list(self.instance.taxonomy_terms.all())
 
 
-class LocationForm(forms.ModelForm):
+class LocationForm(BilingualModelForm):
     """A member's premises: address and accessibility, as they appear on every public page and in the brochure."""
 
     class Meta:
         model = Location
-        fields = ["name", "address_1", "address_2", "postal_code", "city", "state_province", "accessibility",
-                  "transportation"]
+        fields = ["name", "address_1", "address_2", "postal_code", "city", "state_province", "accessibility_it",
+                  "accessibility_en", "transportation_it", "transportation_en"]
         widgets = {"accessibility": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, desk, organization, **kwargs):
@@ -162,7 +163,7 @@ DAYS = [("MO", _("lunedì")), ("TU", _("martedì")), ("WE", _("mercoledì")), ("
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
-class ScheduleForm(forms.ModelForm):
+class ScheduleForm(BilingualModelForm):
     """Service hours (HSDS schedule): the days of the week and the times, for a service or for premises."""
 
     days = forms.MultipleChoiceField(label=_("Giorni"), choices=DAYS, widget=forms.CheckboxSelectMultiple,
@@ -171,7 +172,8 @@ class ScheduleForm(forms.ModelForm):
 
     class Meta:
         model = Schedule
-        fields = ["service", "location", "opens_at", "closes_at", "valid_from", "valid_to", "description", "notes"]
+        fields = ["service", "location", "opens_at", "closes_at", "valid_from", "valid_to", "description_it",
+                  "description_en", "notes_it", "notes_en"]
         widgets = {"opens_at": TIME, "closes_at": TIME, "valid_from": DATE, "valid_to": DATE}
 
     def __init__(self, *args, desk, organization, **kwargs):

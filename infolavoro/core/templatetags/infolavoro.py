@@ -87,3 +87,27 @@ def staff_menu(context: template.Context):
     from infolavoro.core.staff_nav import staff_menu as build
 
     return build(context["request"])
+
+
+@register.filter
+def translated(obj, field_name: str) -> str:
+    """`{{ service|translated:"audience" }}`: a text staff entered in Italian and, optionally, in English
+    (django-modeltranslation), as the page's language shows it. On English pages the English version when there
+    is one, otherwise the Italian one inside `<span lang="it">` so that screen readers pronounce it as Italian.
+    Escaped; an untranslated field is shown as it is."""
+    from django.utils.html import conditional_escape
+    from django.utils.safestring import mark_safe
+    from django.utils.translation import get_language
+
+    if obj is None:
+        return ""
+    italian_attr = f"{field_name}_it"
+    if not hasattr(obj, italian_attr):
+        return conditional_escape(getattr(obj, field_name, "") or "")
+    if not (get_language() or "it").startswith("en"):
+        return conditional_escape(getattr(obj, field_name) or "")
+    english = getattr(obj, f"{field_name}_en", None)
+    if english:
+        return conditional_escape(english)
+    italian = getattr(obj, italian_attr) or ""
+    return format_html('<span lang="it">{}</span>', italian) if italian else mark_safe("")

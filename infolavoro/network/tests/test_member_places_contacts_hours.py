@@ -35,7 +35,7 @@ def location(organization):
 
 LOCATION = {"name": "Sede di Sarzana", "address_1": "Via Mazzini 3", "address_2": "primo piano",
             "postal_code": "19038", "city": "Sarzana", "state_province": "SP",
-            "accessibility": "Ingresso senza gradini, ascensore", "transportation": "Bus 2"}
+            "accessibility_it": "Ingresso senza gradini, ascensore", "transportation_it": "Bus 2"}
 
 
 def test_editor_adds_and_corrects_premises_live_and_in_the_review_queue(client, member_editor, organization,
@@ -48,10 +48,10 @@ def test_editor_adds_and_corrects_premises_live_and_in_the_review_queue(client, 
     assert "Via Mazzini 3" in public
     assert "Ingresso senza gradini, ascensore" in public
     response = client.post(edit_url(organization, "sedi", location.pk),
-                           {**LOCATION, "accessibility": "Rampa all'ingresso laterale"})
+                           {**LOCATION, "accessibility_it": "Rampa all'ingresso laterale"})
     assert response.status_code == 302
     update = ChangeRecord.objects.get(object_type="location", action=ChangeRecord.Action.UPDATE)
-    assert update.changes["accessibilità della sede"] == ["Ingresso senza gradini, ascensore",
+    assert update.changes["accessibilità della sede [it]"] == ["Ingresso senza gradini, ascensore",
                                                             "Rampa all'ingresso laterale"]
     assert update.reviewed_at is None
     assert update.actor == member_editor
