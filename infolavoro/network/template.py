@@ -18,13 +18,16 @@ HELP = {
     "bisogni": "Un bisogno o argomento per riga: codice (minuscole e trattini), nome, descrizione; nome_en e "
                "descrizione_en: la versione inglese (facoltativa).",
     "soggetti": "Un soggetto della rete per riga. tipo: Ente di formazione, Associazione, Associazione di "
-                "categoria, Sindacato, Ente pubblico. ultima_verifica: AAAA-MM-GG. descrizione_en: la descrizione in "
-                "inglese (facoltativa).",
-    "sedi": "Le sedi dei soggetti: soggetto è il codice (o il nome) del soggetto.",
+                "categoria, Sindacato, Ente pubblico. ultima_verifica: AAAA-MM-GG. descrizione_en, come_accedere_en: "
+                "la versione inglese (facoltativa).",
+    "sedi": "Le sedi dei soggetti: soggetto è il codice (o il nome) del soggetto. accessibilita_en, "
+            "come_arrivare_en: la versione inglese (facoltativa).",
     "servizi": "bisogni: codici separati da «;». sedi: nomi delle sedi separati da «;» (vuoto: tutte). "
-               "lingue: codici ISO separati da «;», es. it;en. nome_en, descrizione_en: la versione inglese "
-               "(facoltativa).",
-    "orari": "giorni: es. lun,mer oppure MO,WE. dalle/alle: HH:MM.",
+               "lingue: codici ISO separati da «;», es. it;en. Le colonne che finiscono in _en (nome_en, "
+               "descrizione_en, a_chi_si_rivolge_en, requisiti_en, costo_en, come_accedere_en): la versione "
+               "inglese (facoltativa; vuota: le pagine in inglese mostrano l'italiano).",
+    "orari": "giorni: es. lun,mer oppure MO,WE. dalle/alle: HH:MM. descrizione_en: la versione inglese "
+             "(facoltativa).",
     "contatti": "Persone o uffici da contattare presso il soggetto.",
     "corsi": "Opportunità formative con date (AAAA-MM-GG); servizio: il nome o il codice del servizio.",
     "progetti": "tipo: Progetto in corso, oppure Progetto di avvio d'impresa.",
@@ -37,6 +40,12 @@ def _date(value: Any) -> str:
 
 def _day(value: Any, tz: Any) -> str:
     return value.astimezone(tz).date().isoformat() if value else ""
+
+
+def _own_access(service: Service, common: tuple[str, str]) -> dict[str, str]:
+    """A service's "come_accedere" columns: empty when it is its member's (written once, on the member's row)."""
+    own = (service.how_to_access_it or "", service.how_to_access_en or "")
+    return dict(zip(("come_accedere", "come_accedere_en"), ("", "") if own == common else own, strict=True))
 
 
 def sheets(desk: Any) -> dict[str, list[dict[str, Any]]]:
@@ -53,26 +62,31 @@ def sheets(desk: Any) -> dict[str, list[dict[str, Any]]]:
                  .select_related("service").prefetch_related("taxonomy_terms")),
         Prefetch("projects", queryset=Project.objects.order_by("title").prefetch_related("taxonomy_terms"))))
     for org in organizations:
-        access = [s.how_to_access for s in org.services.all()]
-        common_access = max(set(access), key=access.count) if access else ""
+        # How to access, in both languages: the most common among the member's services goes on its row.
+        access = [(s.how_to_access_it or "", s.how_to_access_en or "") for s in org.services.all()]
+        common_access = max(sorted(set(access)), key=access.count) if access else ("", "")
         out["soggetti"].append({
             "codice": org.slug, "nome": org.name, "tipo": org.get_kind_display(), "sigla": org.alternate_name,
             "descrizione": org.description_it or "", "descrizione_en": org.description_en or "",
             "email": org.email, "sito": org.website, "telefono": org.phone,
-            "come_accedere": common_access, "ultima_verifica": _day(org.last_reviewed_at, tz)})
+            "come_accedere": common_access[0], "come_accedere_en": common_access[1],
+            "ultima_verifica": _day(org.last_reviewed_at, tz)})
         locations = list(org.locations.all())
         for loc in locations:
             out["sedi"].append({
                 "soggetto": org.slug, "nome": loc.name, "indirizzo": loc.address_1, "citta": loc.city,
                 "piano_ufficio": loc.address_2, "cap": loc.postal_code, "provincia": loc.state_province,
-                "accessibilita": loc.accessibility, "come_arrivare": loc.transportation})
+                "accessibilita": loc.accessibility_it or "", "come_arrivare": loc.transportation_it or "",
+                "accessibilita_en": loc.accessibility_en or "", "come_arrivare_en": loc.transportation_en or ""})
         for svc in org.services.all():
             svc_locations = [loc.name for loc in svc.locations.all()]
             out["servizi"].append({
                 "soggetto": org.slug, "nome": svc.name_it, "descrizione": svc.description_it, "codice": svc.slug,
                 "nome_en": svc.name_en or "", "descrizione_en": svc.description_en or "",
-                "a_chi_si_rivolge": svc.audience, "requisiti": svc.eligibility, "costo": svc.cost,
-                "come_accedere": "" if svc.how_to_access == common_access else svc.how_to_access,
+                "a_chi_si_rivolge": svc.audience_it or "", "requisiti": svc.eligibility_it or "",
+                "costo": svc.cost_it or "", "a_chi_si_rivolge_en": svc.audience_en or "",
+                "requisiti_en": svc.eligibility_en or "", "costo_en": svc.cost_en or "",
+                **_own_access(svc, common_access),
                 "bisogni": ";".join(t.code for t in svc.taxonomy_terms.all()), "lingue": ";".join(svc.languages),
                 "sedi": "" if len(svc_locations) == len(locations) else ";".join(svc_locations),
                 "email": svc.email, "sito": svc.url,
@@ -82,7 +96,7 @@ def sheets(desk: Any) -> dict[str, list[dict[str, Any]]]:
                 out["orari"].append({
                     "soggetto": org.slug, "servizio": svc.slug, "giorni": schedule.byday,
                     "dalle": schedule.opens_at.strftime("%H:%M"), "alle": schedule.closes_at.strftime("%H:%M"),
-                    "descrizione": schedule.description})
+                    "descrizione": schedule.description_it or "", "descrizione_en": schedule.description_en or ""})
         for contact in org.contacts.all():
             out["contatti"].append({"soggetto": org.slug, "nome": contact.name, "ruolo": contact.title,
                                     "email": contact.email, "telefono": contact.phone})

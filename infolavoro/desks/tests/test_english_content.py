@@ -18,7 +18,7 @@ from infolavoro.booking.models import Reason
 from infolavoro.desks.models import Closure, Desk
 from infolavoro.intake.models import JobPortal
 from infolavoro.network.forms import DirectorySearchForm, InstallationSearchForm
-from infolavoro.network.models import Organization, Service, TaxonomyTerm
+from infolavoro.network.models import Location, Organization, Schedule, Service, TaxonomyTerm
 from infolavoro.network.selectors import directory
 
 pytestmark = pytest.mark.django_db
@@ -49,6 +49,15 @@ def test_every_demo_text_staff_enter_has_its_english_version(demo):
     assert not Organization.objects.filter(description_en__isnull=True).exists()
     assert not Service.objects.filter(name_en__isnull=True).exists()
     assert not Service.objects.filter(description_en__isnull=True).exists()
+    # Who a service is for, its requirements, cost and how to access it, the premises' accessibility and directions,
+    # the notes on hours: every demo text written in Italian has its English version.
+    for model, fields in ((Service, ("audience", "eligibility", "cost", "how_to_access")),
+                          (Location, ("accessibility", "transportation")), (Schedule, ("description", "notes"))):
+        for name in fields:
+            untranslated = model.objects.filter(**{f"{name}_it__gt": "", f"{name}_en": None})
+            assert not untranslated.exists(), (model.__name__, name, list(untranslated.values_list(f"{name}_it")))
+    assert Service.objects.exclude(audience_it="").count() > 80
+    assert Location.objects.exclude(accessibility_it="").count() > 30
 
 
 def test_english_pages_show_english_content_and_italian_ones_italian(client, demo):
@@ -146,3 +155,94 @@ def test_english_search_hints_each_find_members(demo):
         assert len(queries) >= 3
         for query in queries:
             assert len(directory(demo, text=query)) > 0, query
+
+
+def test_english_service_page_shows_audience_requirements_cost_access_hours_in_english(client, demo):
+    service = Service.objects.select_related("organization").get(slug="corso-di-aiuto-cuoco")
+    url = reverse("network:service", args=[demo.slug, service.organization.slug, service.slug])
+    italian = client.get(url).content.decode()
+    assert "<dd>Disoccupati maggiorenni.</dd>" in italian
+    assert 'lang="it"' not in italian.split("<main", 1)[-1]  # Italian pages need no marking
+    english(client)
+    page = client.get(url).content.decode()
+    for text in ("<dd>Unemployed adults.</dd>", "<dd>Aged 18 or over; unemployed.</dd>", "<dd>Free</dd>",
+                 "At the office, by appointment: call in the afternoon or write to info@fsriviera.example.",
+                 "(by appointment)", "Lift to the first floor; reserved parking spaces in front of the entrance."):
+        assert text in page, text
+    for text in ("Disoccupati maggiorenni", "Maggiore età", "Gratuito", "su appuntamento", "Ascensore fino"):
+        assert text not in page, text
+    assert 'lang="it"' not in page.split("<main", 1)[-1]  # everything in these fields is translated
+    member = client.get(reverse("network:organization", args=[demo.slug, service.organization.slug]))
+    assert "Lift to the first floor" in member.content.decode()
+    assert "Ascensore" not in member.content.decode()
+
+
+def test_an_untranslated_text_on_an_english_page_is_marked_italian_and_escaped(client, desk, organization):
+    service = Service.objects.create(organization=organization, name="Sportello <b>prova</b>", slug="prova",
+                                     description="Descrizione", audience="Giovani & adulti", cost="")
+    service.name_en = "Trial desk"
+    service.save()
+    location = Location.objects.create(organization=organization, name="Sede", address_1="Via Roma 1",
+                                       city="La Spezia", accessibility="Rampa all'ingresso")
+    service.locations.add(location)
+    Schedule.objects.create(service=service, byday="MO", opens_at=dt.time(9), closes_at=dt.time(12),
+                            description="solo il mattino")
+    url = reverse("network:service", args=[desk.slug, organization.slug, service.slug])
+    english(client)
+    page = client.get(url).content.decode()
+    assert "<h1>Trial desk</h1>" in page
+    assert '<p class="lead"><span lang="it">Descrizione</span></p>' in page
+    assert '<dd><span lang="it">Giovani &amp; adulti</span></dd>' in page
+    assert '(<span lang="it">solo il mattino</span>)' in page
+    assert '<span lang="it">Rampa all&#x27;ingresso</span>' in page
+    assert "<dd><span lang=\"it\">Presso la sede del soggetto, su appuntamento.</span></dd>" in page
+    assert "<dt>Cost</dt>" not in page  # an empty field is not shown
+    member = client.get(reverse("network:organization", args=[desk.slug, organization.slug])).content.decode()
+    assert '<p><span lang="it">Descrizione</span></p>' in member
+    assert ">Trial desk</a>" in member
+    # Italian pages show the same texts unmarked.
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "it"
+    italian = client.get(url).content.decode()
+    assert "<dd>Giovani &amp; adulti</dd>" in italian
+    assert "<h1>Sportello &lt;b&gt;prova&lt;/b&gt;</h1>" in italian
+
+
+def test_member_forms_save_services_premises_and_hours_in_both_languages(client, desk, organization,
+                                                                         member_editor):
+    client.force_login(member_editor)
+    new = reverse("network_manage:new", args=[desk.slug, organization.slug, "servizi"])
+    form = client.get(new).content.decode()
+    assert 'name="how_to_access_en"' in form
+    assert re.search(r'<textarea[^>]*name="audience_en"[^>]*lang="en"|<textarea[^>]*lang="en"[^>]*name="audience_en"',
+                     form)
+    assert "A chi si rivolge (in inglese, facoltativo)" in form
+    response = client.post(new, {
+        "name_it": "Orientamento", "name_en": "Guidance", "description_it": "Colloqui", "description_en": "Interviews",
+        "audience_it": "Giovani", "audience_en": "Young people", "eligibility_it": "Nessuno", "eligibility_en": "",
+        "cost_it": "Gratuito", "cost_en": "Free", "how_to_access_it": "Telefona", "how_to_access_en": "Call us",
+        "is_active": "on"})
+    assert response.status_code == 302
+    service = Service.objects.get(slug="orientamento")
+    assert (service.audience_it, service.audience_en, service.eligibility_en, service.cost_en,
+            service.how_to_access_en) == ("Giovani", "Young people", None, "Free", "Call us")
+    response = client.post(reverse("network_manage:new", args=[desk.slug, organization.slug, "sedi"]), {
+        "name": "Sede", "address_1": "Via Roma 1", "city": "La Spezia", "accessibility_it": "Ascensore",
+        "accessibility_en": "Lift", "transportation_it": "Autobus 1", "transportation_en": "Bus 1"})
+    assert response.status_code == 302
+    location = Location.objects.get(organization=organization)
+    assert (location.accessibility_it, location.accessibility_en, location.transportation_en) == (
+        "Ascensore", "Lift", "Bus 1")
+    response = client.post(reverse("network_manage:new", args=[desk.slug, organization.slug, "orari"]), {
+        "service": service.pk, "days": ["MO"], "opens_at": "09:00", "closes_at": "12:00",
+        "description_it": "su appuntamento", "description_en": "by appointment", "notes_it": "Chiuso ad agosto",
+        "notes_en": "Closed in August"})
+    assert response.status_code == 302
+    schedule = Schedule.objects.get(service=service)
+    assert (schedule.description_it, schedule.description_en, schedule.notes_it, schedule.notes_en) == (
+        "su appuntamento", "by appointment", "Chiuso ad agosto", "Closed in August")
+    english(client)
+    page = client.get(reverse("network:service", args=[desk.slug, organization.slug, service.slug])).content.decode()
+    for text in ("<dd>Young people</dd>", "<dd>Free</dd>", "<dd>Call us</dd>", "(by appointment)",
+                 "Closed in August", "Lift", "Bus 1"):
+        assert text in page, text
+    assert '<dd><span lang="it">Nessuno</span></dd>' in page
