@@ -9,7 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from infolavoro.network import demo, importer, services, tabular, template
-from infolavoro.network.models import Organization, Schedule, Service, TrainingOpportunity
+from infolavoro.network.models import Location, Organization, Schedule, Service, TrainingOpportunity
 
 pytestmark = pytest.mark.django_db
 
@@ -209,3 +209,49 @@ def test_hsds_export_of_formula_like_text_round_trips(desk, other_desk):
                                 description="-sportello aperto; =SOMMA non è una formula qui")
     import_bytes(other_desk, "rete.zip", tabular.zip_bytes(desk))
     assert Organization.objects.get(desk=other_desk).description == "-sportello aperto; =SOMMA non è una formula qui"
+
+
+def test_template_en_columns_give_the_english_versions_and_a_sheet_without_them_keeps_them(desk):
+    data = csv_zip(
+        soggetti="codice,nome,tipo,come_accedere,come_accedere_en\n"
+                 "ponte,Il Ponte,Associazione,Telefona,Call us\n",
+        sedi="soggetto,nome,indirizzo,citta,accessibilita,accessibilita_en,come_arrivare,come_arrivare_en\n"
+             "ponte,Sede,Via Roma 1,La Spezia,Ascensore,Lift,Autobus 3,Bus 3\n",
+        servizi="soggetto,nome,descrizione,a_chi_si_rivolge,a_chi_si_rivolge_en,requisiti,requisiti_en,costo,"
+                "costo_en,come_accedere,come_accedere_en\n"
+                "ponte,Tirocini,Tirocini in azienda,Giovani,Young people,Maggiore età,Aged 18 or over,Gratuito,"
+                "Free,,\n"
+                "ponte,Corsi,Corsi serali,Adulti,,,,,,Scrivi,Write to us\n",
+        orari="soggetto,servizio,giorni,dalle,alle,descrizione,descrizione_en\n"
+              "ponte,tirocini,lun,09:00,12:00,su appuntamento,by appointment\n")
+    report = import_bytes(desk, "rete.zip", data)
+    assert report.applied, report.rejected
+    internships, courses = Service.objects.filter(organization__desk=desk).order_by("slug").reverse()
+    assert (internships.audience_it, internships.audience_en, internships.eligibility_en, internships.cost_en) == (
+        "Giovani", "Young people", "Aged 18 or over", "Free")
+    # No own way to access: the member's, in both languages; an own one comes with its own English.
+    assert (internships.how_to_access_it, internships.how_to_access_en) == ("Telefona", "Call us")
+    assert (courses.how_to_access_it, courses.how_to_access_en) == ("Scrivi", "Write to us")
+    assert courses.audience_en is None  # empty English cell: English pages show the Italian
+    location = Location.objects.get(organization__desk=desk)
+    assert (location.accessibility_en, location.transportation_en) == ("Lift", "Bus 3")
+    schedule = Schedule.objects.get(service=internships)
+    assert (schedule.description_it, schedule.description_en) == ("su appuntamento", "by appointment")
+    # The downloaded spreadsheet carries the English columns back.
+    sheet = template.sheets(desk)
+    assert sheet["servizi"][1]["a_chi_si_rivolge_en"] == "Young people"
+    assert sheet["sedi"][0]["accessibilita_en"] == "Lift"
+    assert sheet["orari"][0]["descrizione_en"] == "by appointment"
+    # A sheet without the English columns changes the Italian and keeps the English already stored.
+    report = import_bytes(desk, "rete.zip", csv_zip(
+        soggetti="codice,nome,tipo\nponte,Il Ponte,Associazione\n",
+        sedi="soggetto,nome,indirizzo,citta,accessibilita\nponte,Sede,Via Roma 1,La Spezia,Ascensore e rampa\n",
+        servizi="soggetto,nome,descrizione,a_chi_si_rivolge\nponte,Tirocini,Tirocini in azienda,Giovani e adulti\n",
+        orari="soggetto,servizio,giorni,dalle,alle,descrizione\nponte,tirocini,lun,09:00,13:00,su appuntamento\n"))
+    assert report.applied, report.rejected
+    internships.refresh_from_db()
+    location.refresh_from_db()
+    assert (internships.audience_it, internships.audience_en) == ("Giovani e adulti", "Young people")
+    assert (location.accessibility_it, location.accessibility_en) == ("Ascensore e rampa", "Lift")
+    schedule = Schedule.objects.get(service=internships)
+    assert (schedule.closes_at, schedule.description_en) == (dt.time(13), "by appointment")
