@@ -38,6 +38,44 @@ def _it(obj: Any, field: str) -> str:
     return getattr(obj, f"{field}_it", None) or ""
 
 
+def _en(obj: Any, field: str) -> str:
+    return getattr(obj, f"{field}_en", None) or ""
+
+
+def _translation(table: str, record_id: Any, field: str, value: str) -> dict[str, Any]:
+    return {"id": _child_id(uuid.UUID(str(record_id)), f"{field}:en"), "record_table": table,
+            "record_id": str(record_id), "field": field, "language": "en", "value": value}
+
+
+def _joined_english(obj: Any, fields: tuple[str, ...]) -> str:
+    """The English of a text HSDS joins from several fields: only when every Italian part has its English."""
+    parts = [(_it(obj, f), _en(obj, f)) for f in fields if _it(obj, f)]
+    return " ".join(en for _it_text, en in parts) if parts and all(en for _it_text, en in parts) else ""
+
+
+def english_texts(obj: Any) -> list[dict[str, Any]]:
+    """The English versions of the texts of a member (with its premises, services and hours) or a need, each
+    pointing at the HSDS record and field it translates: the open data's `translations.csv`."""
+    rows: list[tuple[str, Any, str, str]] = []
+    if isinstance(obj, TaxonomyTerm):
+        rows += [("taxonomy_terms", obj.pk, "name", _en(obj, "name")),
+                 ("taxonomy_terms", obj.pk, "description", _en(obj, "description"))]
+    else:
+        rows.append(("organizations", obj.pk, "description", _en(obj, "description")))
+        for loc in obj.locations.all():
+            rows += [("locations", loc.pk, "transportation", _en(loc, "transportation")),
+                     ("accessibility", _child_id(loc.pk, "accessibility"), "description", _en(loc, "accessibility"))]
+        for svc in obj.services.all():
+            rows += [("services", svc.pk, "name", _en(svc, "name")),
+                     ("services", svc.pk, "description", _en(svc, "description")),
+                     ("services", svc.pk, "application_process", _en(svc, "how_to_access")),
+                     ("services", svc.pk, "fees_description", _en(svc, "cost")),
+                     ("services", svc.pk, "eligibility_description",
+                      _joined_english(svc, ("audience", "eligibility")))]
+            rows += [("schedules", s.pk, "description", _en(s, "description")) for s in svc.schedules.all()]
+    return [_translation(table, pk, field, value) for table, pk, field, value in rows if value]
+
+
 def taxonomy_term(term: TaxonomyTerm) -> dict[str, Any]:
     return _compact({
         "id": str(term.pk), "code": term.code, "name": _it(term, "name"),

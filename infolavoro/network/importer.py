@@ -56,7 +56,7 @@ REQUIRED: dict[str, list[str]] = {
 }
 HSDS_REQUIRED: dict[str, list[str]] = {"organizations": ["id", "name"], "services": ["id", "organization_id", "name"]}
 HSDS_OPTIONAL = ["locations", "addresses", "accessibility", "service_at_locations", "schedules", "contacts",
-                 "phones", "languages", "taxonomy_terms", "attributes"]
+                 "phones", "languages", "taxonomy_terms", "attributes", "translations"]
 
 DAYS = {"MO": "MO", "TU": "TU", "WE": "WE", "TH": "TH", "FR": "FR", "SA": "SA", "SU": "SU",
         "LUN": "MO", "MAR": "TU", "MER": "WE", "GIO": "TH", "VEN": "FR", "SAB": "SA", "DOM": "SU"}
@@ -612,6 +612,22 @@ def _plan_hsds(sheets: dict[str, list[dict[str, str]]]) -> Plan:
             index.setdefault(row.get(key, ""), []).append(row)
         return index
 
+    # InfoLavoro's translations.csv (not HSDS): the English texts of the records. Without it the English
+    # versions are left as they are.
+    has_english = "translations" in sheets
+    english_texts = {(row.get("record_table", ""), row.get("record_id", ""), row.get("field", "")): row.get("value", "")
+                     for _n, row in rows("translations") if row.get("language", "en") == "en"}
+
+    def english(table: str, record_id: str, pairs: dict[str, tuple[str, int]]) -> dict[str, Any]:
+        """`{field_en: text}` from the HSDS fields' English texts (None: none), when the archive has them."""
+        if not has_english:
+            return {}
+        values: dict[str, Any] = {}
+        for target, (field_name, limit) in pairs.items():
+            text = _text({"v": english_texts.get((table, record_id, field_name), "")}, "v", limit, field_name)
+            values[f"{target}_en"] = text or None
+        return values
+
     terms: dict[str, str] = {}
     for number, row in rows("taxonomy_terms"):
         try:
@@ -623,6 +639,8 @@ def _plan_hsds(sheets: dict[str, list[dict[str, str]]]) -> Plan:
             # HSDS records are Italian here (the export says `language: it`): they fill the Italian versions.
             plan.terms.append({"code": code, "name_it": name,
                                "description_it": "" if row.get("description") == name else _text(row, "description"),
+                               **english("taxonomy_terms", row.get("id", ""),
+                                         {"name": ("name", 120), "description": ("description", 2000)}),
                                "position": len(plan.terms) * 10 + 10})
         except RowError as exc:
             plan.reject("taxonomy_terms", number, str(exc))
@@ -655,6 +673,7 @@ def _plan_hsds(sheets: dict[str, list[dict[str, str]]]) -> Plan:
             plan.organizations.append({
                 "slug": slug, "name": name, "kind": kind, "alternate_name": _text(row, "alternate_name", 120),
                 "description_it": description, "email": _email(_text(row, "email", 254)),
+                **english("organizations", org_id, {"description": ("description", 5000)}),
                 "website": _url(_text(row, "website", 200)),
                 "phone": _phone(phones[0].get("number", "").strip()) if phones else "",
                 "how_to_access": {"how_to_access_it": ""},
@@ -684,6 +703,8 @@ def _plan_hsds(sheets: dict[str, list[dict[str, str]]]) -> Plan:
                         "state_province": _text(address, "state_province", 2).upper(),
                         "accessibility_it": _text(access, "description", 2000),
                         "transportation_it": _text(row, "transportation", 300),
+                        **english("locations", row.get("id", ""), {"transportation": ("transportation", 300)}),
+                        **english("accessibility", access.get("id", ""), {"accessibility": ("description", 2000)}),
                         "latitude": row.get("latitude") or None, "longitude": row.get("longitude") or None}
             locations[row.get("id", "")] = (org, name)
             plan.locations.append(location)
@@ -712,6 +733,11 @@ def _plan_hsds(sheets: dict[str, list[dict[str, str]]]) -> Plan:
                 "audience_it": "", "eligibility_it": _text(row, "eligibility_description", 2000),
                 "cost_it": _text(row, "fees_description", 200),
                 "how_to_access_it": _text(row, "application_process", 2000),
+                **english("services", service_id, {
+                    "name": ("name", 200), "description": ("description", 5000),
+                    "eligibility": ("eligibility_description", 2000), "cost": ("fees_description", 200),
+                    "how_to_access": ("application_process", 2000)}),
+                **({"audience_en": None} if has_english else {}),
                 "terms": [terms[a["taxonomy_term_id"]] for a in attributes.get(service_id, [])
                           if a.get("taxonomy_term_id") in terms],
                 "languages": [lang.get("code", "") for lang in languages.get(service_id, []) if lang.get("code")]
@@ -740,7 +766,8 @@ def _plan_hsds(sheets: dict[str, list[dict[str, str]]]) -> Plan:
                                    "freq": row.get("freq") or "WEEKLY", "opens_at": opens, "closes_at": closes,
                                    "valid_from": _date(row.get("valid_from", ""), "valid_from", dt.timedelta()),
                                    "valid_to": _date(row.get("valid_to", ""), "valid_to", dt.timedelta()),
-                                   "description_it": _text(row, "description", 300)})
+                                   "description_it": _text(row, "description", 300),
+                                   **english("schedules", row.get("id", ""), {"description": ("description", 300)})})
         except RowError as exc:
             plan.reject("schedules", number, str(exc))
 

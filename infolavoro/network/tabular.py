@@ -37,19 +37,25 @@ TABLES: dict[str, list[str]] = {
     "taxonomy_terms": ["id", "code", "name", "description", "parent_id", "taxonomy", "language"],
     "attributes": ["id", "link_id", "taxonomy_term_id", "link_type", "link_entity"],
 }
+# Not an HSDS table: the English versions of the directory's texts, one row per text, pointing at the HSDS record
+# and field they translate (HSDS readers ignore the file; InfoLavoro's import reads it back).
+TRANSLATIONS = ["id", "record_table", "record_id", "field", "language", "value"]
 LICENCES = {"CC-BY-4.0": "https://creativecommons.org/licenses/by/4.0/",
             "CC0-1.0": "https://creativecommons.org/publicdomain/zero/1.0/",
             "IODL-2.0": "https://www.dati.gov.it/iodl/2.0/"}
 
 
 def rows(desk: Desk) -> dict[str, list[dict[str, Any]]]:
+    """The HSDS tables (TABLES), and `translations`: the English texts (TRANSLATIONS)."""
     services = (Service.objects.filter(is_active=True).select_related("organization")
                 .prefetch_related("taxonomy_terms", "locations", "schedules"))
     tables: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+    english: list[dict[str, Any]] = []
     for org in (Organization.objects.filter(desk=desk, is_active=True)
                 .prefetch_related("locations", "contacts", Prefetch("services", queryset=services)).order_by("name")):
         data = hsds.organization(org)
         tables["organizations"].append(data)
+        english += hsds.english_texts(org)
         tables["phones"] += data.get("phones", [])
         for contact in data.get("contacts", []):
             tables["contacts"].append(contact)
@@ -66,8 +72,11 @@ def rows(desk: Desk) -> dict[str, list[dict[str, Any]]]:
             tables["languages"] += service.get("languages", [])
             tables["service_at_locations"] += service.get("service_at_locations", [])
             tables["phones"] += service.get("phones", [])
-    tables["taxonomy_terms"] = [hsds.taxonomy_term(t) for t in TaxonomyTerm.objects.filter(desk=desk)
-                                .order_by("position", "name_it")]
+    terms = list(TaxonomyTerm.objects.filter(desk=desk).order_by("position", "name_it"))
+    tables["taxonomy_terms"] = [hsds.taxonomy_term(t) for t in terms]
+    for term in terms:
+        english += hsds.english_texts(term)
+    tables["translations"] = english
     return tables
 
 
@@ -82,7 +91,12 @@ def datapackage(desk: Desk) -> dict[str, Any]:
         "licenses": [{"name": licence, "path": LICENCES.get(licence, "")}],
         "resources": [{"name": name, "path": f"{name}.csv", "format": "csv", "mediatype": "text/csv",
                        "encoding": "utf-8", "schema": {"fields": [{"name": c} for c in columns]}}
-                      for name, columns in TABLES.items()],
+                      for name, columns in TABLES.items()]
+        + [{"name": "translations", "path": "translations.csv", "format": "csv", "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "description": "InfoLavoro extension, not an HSDS table: the English versions of the texts above "
+                           "(record_table and record_id: the HSDS record; field: the HSDS field; language: en).",
+            "schema": {"fields": [{"name": c} for c in TRANSLATIONS]}}],
     }
 
 
@@ -92,6 +106,7 @@ def zip_bytes(desk: Desk) -> bytes:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, columns in TABLES.items():
             archive.writestr(f"{name}.csv", csv_text(columns, tables[name]))
+        archive.writestr("translations.csv", csv_text(TRANSLATIONS, tables["translations"]))
         archive.writestr("datapackage.json", json.dumps(datapackage(desk), ensure_ascii=False, indent=2))
         archive.writestr("LICENSE.txt", f"{desk.open_data_licence} {LICENCES.get(desk.open_data_licence, '')}\n"
                                         f"© {desk.comune} e soggetti della Rete per il lavoro\n")
