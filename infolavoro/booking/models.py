@@ -234,9 +234,16 @@ class Booking(models.Model):
     def subject(self) -> str:
         """What the appointment is about, as people are told: the member's service at its premises (the desk's
         topics are the desk's own), the chosen topic at the desk."""
-        if self.calendar.service_id:
-            return self.calendar.service.name
-        return self.reason.label
+        return getattr(self.subject_record, self.subject_field)
+
+    @property
+    def subject_record(self):
+        """Where `subject` is kept, for pages that show its English version (`translated` filter)."""
+        return self.calendar.service if self.calendar.service_id else self.reason
+
+    @property
+    def subject_field(self) -> str:
+        return "name" if self.calendar.service_id else "label"
 
     @property
     def subject_label(self) -> str:

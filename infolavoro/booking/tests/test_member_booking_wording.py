@@ -83,3 +83,17 @@ def test_a_desk_cancellation_at_the_desk_still_says_the_desk(operator, calendar)
     mail = OutboxMessage.objects.filter(to=["maria.rossi@example.org"]).order_by("pk").last()
     assert "ci dispiace: lo sportello ha dovuto annullare il tuo appuntamento." in mail.body
     assert Booking.objects.get(pk=booking.pk).status_text == "Annullato dallo sportello"
+
+
+def test_the_persons_page_in_english_shows_the_service_in_english_or_marked_italian(client, member_calendar):
+    from django.conf import settings
+
+    booking = services.book(member_calendar, start=MONDAY, now=NOW, **citizen(reason_code=""))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(services.manage_url(booking)).content.decode()
+    assert '<dt>Service</dt><dd><span lang="it">Orientamento al lavoro</span></dd>' in page
+    service = member_calendar.service
+    service.name_en = "Job guidance"
+    service.save()
+    page = client.get(services.manage_url(booking)).content.decode()
+    assert "<dt>Service</dt><dd>Job guidance</dd>" in page
