@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from typing import Any
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.db.models.functions import Lower
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -23,7 +24,6 @@ from .models import (
     ContractType,
     Employer,
     Occupation,
-    OccupationSkill,
     ProfileOccupation,
     Proposal,
     Skill,
@@ -32,6 +32,7 @@ from .models import (
     VacancyState,
     WorkingTime,
 )
+from .taxonomy import index, occupations_in_groups
 
 BOARD_FILTERS = ("q", "gruppo", "comune", "contratto", "orario", "scadenza")
 
@@ -267,35 +268,30 @@ CLOSE_IN_REACH, CLOSE_ANYWHERE, NEAR_IN_REACH, NEAR_ANYWHERE, REMOTE = 120, 60, 
 RELATED_OCCUPATIONS = 30
 
 
-def _skill_sets(occupation_ids: set[int]) -> dict[int, set[int]]:
-    sets: dict[int, set[int]] = {}
-    for oid, sid in OccupationSkill.objects.filter(occupation_id__in=occupation_ids).values_list(
-            "occupation_id", "skill_id"):
-        sets.setdefault(oid, set()).add(sid)
-    return sets
-
-
 def related_occupations(wanted: set[int], skills: frozenset[int] | set[int] = frozenset(),
                         top: int = RELATED_OCCUPATIONS) -> dict[int, float]:
     """Occupations related by their skills (ESCO) to the ones a person looks for: occupation id → share of skills
     in common with the closest wanted occupation, over the smaller of the two skill sets (0..1). The `top`
-    occupations sharing most skills with the wanted ones and the person's own skills are considered. Two
-    queries on the occupation–skill relation, whatever the number of vacancies or people."""
+    occupations sharing most skills with the wanted ones and the person's own skills are considered (ties by
+    id). Read from the process's memo of the taxonomy (labour.taxonomy): no query while the taxonomy is
+    unchanged."""
+    taxonomy = index()
     pool = set(skills)
-    if wanted:
-        pool |= set(OccupationSkill.objects.filter(occupation_id__in=wanted).values_list("skill_id", flat=True))
+    for oid in wanted:
+        pool |= taxonomy.skills_of.get(oid, frozenset())
     if not pool:
         return {}
-    nearest = list(OccupationSkill.objects.filter(skill_id__in=pool).exclude(occupation_id__in=wanted)
-                   .values("occupation_id").annotate(n=Count("skill_id")).order_by("-n", "occupation_id")
-                   .values_list("occupation_id", flat=True)[:top])
+    shared: Counter[int] = Counter()
+    for sid in pool:
+        shared.update(taxonomy.occupations_with.get(sid, ()))
+    nearest = sorted((oid for oid in shared if oid not in wanted), key=lambda oid: (-shared[oid], oid))[:top]
     if not wanted:
         return dict.fromkeys(nearest, 0.0)
-    sets = _skill_sets(set(nearest) | wanted)
+    sets = taxonomy.skills_of
     result = {}
     for oid in nearest:
-        mine = sets.get(oid, set())
-        result[oid] = max((len(mine & sets.get(w, set())) / min(len(mine), len(sets.get(w, set())))
+        mine = sets.get(oid, frozenset())
+        result[oid] = max((len(mine & sets.get(w, frozenset())) / min(len(mine), len(sets.get(w, frozenset())))
                            for w in wanted if mine and sets.get(w)), default=0.0)
     return result
 
@@ -326,12 +322,8 @@ def ranked_vacancies(profile: CandidateProfile, today: dt.date | None = None, li
     # Near: occupations the scoring credits (related by skills, same sub-major group); for a person who named no
     # occupation, those sharing most skills with theirs.
     close, near = set(wanted), set(strong) if wanted else set(related)
-    if units:
-        same_group = Q()
-        for major in sorted(majors):
-            same_group |= Q(isco_code__startswith=major)
-        for oid, code in Occupation.objects.filter(same_group).values_list("pk", "isco_code"):
-            (close if code in units else near).add(oid)
+    for oid, code in occupations_in_groups(majors).items():
+        (close if code in units else near).add(oid)
     near -= close
     # Published, on the matching indexes; the dates are the scoring function's hard filter (in SQL they would
     # steer the planner to the board's date indexes).
@@ -372,8 +364,7 @@ def ranked_candidates(vacancy: Vacancy, today: dt.date | None = None, limit: int
     related = {oid: share for oid, share in related_occupations({vacancy.occupation_id}).items()
                if share >= matching.RELATED_MIN}
     close, near = {vacancy.occupation_id}, set(related)
-    for oid, code in Occupation.objects.filter(isco_code__startswith=vacancy.isco_code[:2]).values_list(
-            "pk", "isco_code"):
+    for oid, code in occupations_in_groups({vacancy.isco_code[:2]}).items():
         (close if code == vacancy.isco_code else near).add(oid)
     near -= close
     consenting = ProfileOccupation.objects.filter(profile__desk_id=vacancy.desk_id,
