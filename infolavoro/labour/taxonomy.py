@@ -81,12 +81,12 @@ def index() -> TaxonomyIndex:
     return memo
 
 
-def occupations_in_groups(prefixes: set[str]) -> dict[int, str]:
+def occupations_in_groups(prefixes: set[str], taxonomy: TaxonomyIndex | None = None) -> dict[int, str]:
     """Occupations whose ISCO code starts with one of the prefixes: id → code."""
     if not prefixes:
         return {}
     found = tuple(sorted(prefixes))
-    return {oid: code for oid, code in index().isco.items() if code.startswith(found)}
+    return {oid: code for oid, code in (taxonomy or index()).isco.items() if code.startswith(found)}
 
 
 def connect_signals() -> None:
