@@ -19,6 +19,7 @@ from typing import Any, TextIO
 from django.db import transaction
 
 from .models import IscoGroup, Occupation, OccupationSkill, Relation, Skill, SkillType
+from .taxonomy import taxonomy_changed
 
 BATCH = 2000
 ISCO_CODE = re.compile(r"^\d{1,4}$")
@@ -156,4 +157,5 @@ def import_esco(directory: str | Path, progress: Any = None) -> Report:
             _flush(OccupationSkill, batch, ["occupation", "skill"], ["relation"])
     _flush(OccupationSkill, batch, ["occupation", "skill"], ["relation"])
     report.read[path.name] = count
+    taxonomy_changed()  # every process drops its memo of the taxonomy (bulk writes send no signal)
     return report

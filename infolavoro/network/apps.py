@@ -6,6 +6,7 @@ class NetworkConfig(AppConfig):
     label = "network"
 
     def ready(self) -> None:
-        from . import search
+        from . import public_cache, search
 
         search.connect()
+        public_cache.connect()

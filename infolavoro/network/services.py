@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from infolavoro.accounts.permissions import can
 from infolavoro.notifications.services import queue_email
 
-from . import selectors
+from . import public_cache, selectors
 from .models import ChangeRecord, Contact, Location, Organization, Project, Schedule, Service, TrainingOpportunity
 
 # Free-text fields members write: tags and scripts are stripped, the text is kept (templates escape it).
@@ -342,6 +342,7 @@ def set_suspended(organization: Organization, suspended: bool, actor: Any) -> No
     # updated_at moves the brochure's data version: it is rebuilt without (or with) the member.
     Organization.objects.filter(pk=organization.pk).update(is_active=not suspended, updated_at=timezone.now())
     desk_id = organization.desk_id
+    public_cache.forget(desk_id)  # an update sends no signal
     transaction.on_commit(lambda: _rebuild_brochure(desk_id))
 
 
@@ -580,5 +581,6 @@ def import_network(desk: Any, tables: Any, actor: Any, *, skip_invalid: bool = F
     from .search import index_organizations
 
     index_organizations([orgs[record["slug"]].pk for record in plan.organizations])
+    public_cache.forget(desk.pk)  # and the public page's courses and projects
     report.applied = True
     return report

@@ -73,3 +73,64 @@ def test_query_count_does_not_grow_with_courses(client, courses, organization, d
         course(organization, f"Corso {i}", i + 1, term=courses["lingua"])
     with django_assert_max_num_queries(len(first.captured_queries)):
         assert len(titles(client.get(url()))) == 24
+
+
+def _network_sql(client, path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as seen:
+        content = client.get(path).content.decode()
+    return content, [q["sql"] for q in seen.captured_queries if "network_" in q["sql"]]
+
+
+def test_the_courses_and_projects_are_rendered_once_and_shown_again_from_the_cache(client, courses):
+    first, queries = _network_sql(client, url())
+    assert queries  # rendered: topics, courses, their topics, projects
+    again, queries = _network_sql(client, url())
+    assert queries == []
+    section = "Corsi e opportunità formative"
+    assert again.split(section)[1] == first.split(section)[1]  # (the page's CSRF token differs)
+    assert again.count("Italiano A2") == 1
+    # Each topic (and an unknown code) has its own page; each language too.
+    assert titles(client.get(url(tema="lingua-italiana"))) == ["Italiano A2"]
+    on_topic, queries = _network_sql(client, url(tema="lingua-italiana"))
+    assert queries == []
+    assert "Saldatura" not in on_topic
+    assert "Italiano A2" in on_topic
+
+
+def test_the_cached_courses_follow_every_change_of_the_network(client, courses, organization, desk, desk_admin):
+    from infolavoro.network import services
+    from infolavoro.network.models import Project
+
+    assert "Corso nuovo" not in client.get(url()).content.decode()
+    added = course(organization, "Corso nuovo", 4)
+    assert "Corso nuovo" in client.get(url()).content.decode()
+    added.title = "Corso rinominato"
+    added.save()
+    assert "Corso rinominato" in client.get(url()).content.decode()
+    assert "Corso rinominato" not in client.get(url(tema="lingua-italiana")).content.decode()
+    added.taxonomy_terms.add(courses["lingua"])
+    assert "Corso rinominato" in client.get(url(tema="lingua-italiana")).content.decode()
+    courses["lingua"].name = "Lingua italiana per stranieri"
+    courses["lingua"].save()
+    assert "Lingua italiana per stranieri" in client.get(url()).content.decode()
+    Project.objects.create(organization=organization, title="Impresa giovane", slug="impresa", description="…",
+                           kind=Project.Kind.STARTUP)
+    assert "Impresa giovane" in client.get(url()).content.decode()
+    added.delete()
+    assert "Corso rinominato" not in client.get(url()).content.decode()
+    # A suspension is an update without signals: the service forgets the page itself.
+    services.set_suspended(Organization.objects.get(pk=organization.pk), True, desk_admin)
+    page = client.get(url()).content.decode()
+    assert "Saldatura" not in page
+    assert "Impresa giovane" not in page
+
+
+def test_the_cached_courses_are_kept_per_language(client, courses, settings):
+    assert "Corsi e opportunità formative" in client.get(url()).content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = client.get(url()).content.decode()
+    assert "Courses and training opportunities" in english
+    assert "Corsi e opportunità formative" not in english
