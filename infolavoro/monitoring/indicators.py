@@ -134,7 +134,8 @@ class Indicator:
     unit_it: str
     unit_en: str
     # "count": additive counts; "distinct": distinct people; "mean": an average; "share": a rate derived from the
-    # published cells of another count; "snapshot": a figure at the end of the period (no people counted).
+    # published cells of another count; "snapshot": a figure at the end of the period (no people counted); "wait":
+    # the median and mean of the hourly days-to-the-first-free-slot readings (no people counted).
     kind: str
     source: Callable[[Any], Any] | None = None  # desk ids -> queryset (another app's monitoring selector)
     date_field: str = ""
@@ -272,6 +273,17 @@ def _define() -> None:
         "giorni", "days", "mean", _bookings, "start", value=days,
         # an appointment recorded after it happened has no waiting time
         prepare=lambda qs, starts: qs.filter(walk_in=False, created_at__lte=F("start"))))
+    register(Indicator(
+        "access.days_to_first_free_slot", "access", "Giorni alla prima disponibilità",
+        "Days to the first free slot",
+        "Giorni che avrebbe atteso chi prenotava: dal momento della rilevazione (ogni ora, sul calendario dello "
+        "sportello) al primo posto libero; mediana e media per sportello. Le ore senza alcun posto libero "
+        "nell'orizzonte di prenotazione non sono contate (né come zero). Non conta persone: nessuna cifra è "
+        "nascosta.",
+        "Days a person booking would have waited: from the moment of the reading (every hour, on the desk's "
+        "calendar) to the first free slot; median and mean per desk. Hours with no free slot within the booking "
+        "horizon are not counted (nor counted as zero). It counts no people: no figure is suppressed.",
+        "giorni", "days", "wait", counts_people=False))
     register(Indicator(
         "people.served", "people", "Persone seguite", "People served",
         "Persone diverse che hanno avuto almeno un colloquio nel periodo.",
@@ -536,6 +548,13 @@ class Row:
 
 
 @dataclass
+class Line:
+    label: str
+    values: list[float | None]  # None: nothing to average in the column («–»)
+    total: float | None
+
+
+@dataclass
 class Result:
     indicator: Indicator
     period: Period
@@ -550,10 +569,12 @@ class Result:
     mean_empty: list[bool] | None = None
     mean_total_empty: bool = False
     snapshot: tuple[int, int] | None = None
+    # For waits: labelled lines of averages (median and mean, per desk), one value per column and the period's.
+    lines: list[Line] | None = None
 
     @property
     def kind_is_rate(self) -> bool:
-        return self.indicator.kind in ("mean", "share")
+        return self.indicator.kind in ("mean", "share", "wait")
 
     @property
     def headline(self) -> Any:
@@ -768,6 +789,8 @@ def compute(ind: Indicator, desk_ids, period: Period, tz, threshold: int, *,
     if ind.kind == "snapshot":
         at = _utc(period.end_exclusive, tz)
         return Result(ind, period, labels, [], None, None, threshold, snapshot=ind.compute_snapshot(desk_ids, at))
+    if ind.kind == "wait":
+        return _wait(ind, desk_ids, period, tz, threshold, labels, desk_labels)
     if ind.kind == "share":
         return _share(ind, desk_ids, period, tz, threshold, labels, cache)
     if ind.kind == "mean":
@@ -914,6 +937,56 @@ def _mean(ind, desk_ids, period, tz, threshold, labels, cache) -> Result:
     return Result(ind, period, labels, [], None, None, effective_threshold(threshold),
                   means=[weighted(p) for p in parts], mean_total=weighted(every),
                   mean_empty=[empty(p) for p in parts], mean_total_empty=empty(every))
+
+
+def _wait(ind, desk_ids, period, tz, threshold, labels, desk_labels) -> Result:
+    """Median and mean days to the first free slot, per desk, by bucket and over the period, from the hourly
+    snapshots (`FreeSlotSnapshot`), in one query: window functions rank the readings inside each bucket (and the
+    period) and the middle one or two give the median, on SQLite and PostgreSQL alike. Readings with no free slot
+    are left out. No people are counted, so nothing is suppressed."""
+    from django.db import connection
+
+    from infolavoro.desks.models import Desk
+
+    from .models import FreeSlotSnapshot
+
+    days = period.columns
+    starts = [_utc(day, tz) for day in [*days, period.end_exclusive]]
+    inner = (FreeSlotSnapshot.objects.filter(desk_id__in=desk_ids, taken_at__gte=starts[0],
+                                             taken_at__lt=starts[-1], days__isnull=False)
+             .annotate(_b=bucket_case("taken_at", starts)).values("desk_id", "_b", "days"))
+    sql, params = inner.query.sql_with_params()
+    middle = "{r} IN (({c} + 1) / 2, ({c} + 2) / 2)"  # the middle one (odd count) or two (even): integer division
+    # Only Django's compiled SQL and constant text are interpolated; every value is a parameter.
+    query = f"""
+        WITH w AS (SELECT desk_id, _b, days,
+                          ROW_NUMBER() OVER (PARTITION BY desk_id, _b ORDER BY days) AS rb,
+                          COUNT(*) OVER (PARTITION BY desk_id, _b) AS cb,
+                          ROW_NUMBER() OVER (PARTITION BY desk_id ORDER BY days) AS rp,
+                          COUNT(*) OVER (PARTITION BY desk_id) AS cp
+                   FROM ({sql}) AS s)
+        SELECT desk_id, _b, AVG(days), AVG(CASE WHEN {middle.format(r="rb", c="cb")} THEN days END)
+        FROM w GROUP BY desk_id, _b
+        UNION ALL
+        SELECT desk_id, -1, AVG(days), AVG(CASE WHEN {middle.format(r="rp", c="cp")} THEN days END)
+        FROM w GROUP BY desk_id"""  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(query, params)
+        found = {(desk, bucket): (mean, median) for desk, bucket, mean, median in cursor.fetchall()}
+    if desk_labels is None and len(desk_ids) > 1:
+        desk_labels = {pk: f"{comune} – {name}" for pk, comune, name in
+                       Desk.objects.filter(pk__in=desk_ids).order_by("comune", "name").values_list(
+                           "pk", "comune", "name")}
+    names = {int(k): v for k, v in desk_labels.items()} if desk_labels else {desk_ids[0]: ""}
+    lines = []
+    for desk, name in names.items():
+        for which, label in ((1, _("mediana")), (0, _("media"))):
+            lines.append(Line(f"{name}: {label}" if name else str(label),
+                              [found.get((desk, i), (None, None))[which] for i in range(len(days))],
+                              found.get((desk, -1), (None, None))[which]))
+    first = lines[0] if lines else Line("", [None] * len(labels), None)
+    return Result(ind, period, labels, [], None, None, effective_threshold(threshold), means=None,
+                  mean_total=first.total, lines=lines)
 
 
 def desk_zone(desks) -> zoneinfo.ZoneInfo:

@@ -61,7 +61,8 @@ def dashboard(request):
 
 
 # Charts for the trends and breakdowns worth a picture; every other indicator is a table (drawing costs ~50 ms).
-CHARTED = ("access.appointments", "access.channel", "access.lead_days", "people.served", "people.new_returning",
+CHARTED = ("access.appointments", "access.channel", "access.lead_days", "access.days_to_first_free_slot",
+           "people.served", "people.new_returning",
            "people.age_band", "people.employment", "service.consultations_by_need", "network.referrals_by_member",
            "network.acceptance_rate", "labour.vacancies", "labour.proposals", "labour.hires_by_sector",
            "labour.hires_by_occupation", "labour.days_to_hire", "satisfaction.ratings", "satisfaction.score")
