@@ -163,3 +163,19 @@ def test_shown_on_the_dashboard_in_exports_and_open_data(client, desk, desk_admi
     wait = next(i for i in data["indicators"] if i["code"] == CODE)
     assert wait["rows"][0]["values"][:2] == [2.5, 5.0]
     assert "no figure is suppressed" in wait["definition_en"]
+
+
+def test_demo_history_gives_a_year_of_readings_with_a_trend(desk, calendar):
+    from infolavoro.monitoring import demo
+
+    demo.load(desk)
+    demo.load(desk)  # idempotent
+    assert FreeSlotSnapshot.objects.filter(desk=desk).count() == demo.DAYS * 24
+    assert FreeSlotSnapshot.objects.filter(desk=desk, days__isnull=True).exists()
+    assert not FreeSlotSnapshot.objects.filter(desk=desk, days__lt=0).exists()
+    today = dt.date.today()
+    period = Period(dt.date(today.year - 1, today.month, 1), today, "month")
+    medians = compute(REGISTRY[CODE], [desk.pk], period, ROME, 5).lines[0].values
+    found = [v for v in medians if v is not None]
+    assert len(found) >= 12
+    assert max(found) - min(found) > 1  # a trend, not a flat line
