@@ -277,11 +277,13 @@ def _define() -> None:
         "access.days_to_first_free_slot", "access", "Giorni alla prima disponibilità",
         "Days to the first free slot",
         "Giorni che avrebbe atteso chi prenotava: dal momento della rilevazione (ogni ora, sul calendario dello "
-        "sportello) al primo posto libero; mediana e media per sportello. Le ore senza alcun posto libero "
+        "sportello) al primo posto libero; mediana e media per sportello e periodo (per l'intero periodo: media di "
+        "tutte le rilevazioni, mediana delle mediane dei periodi). Le ore senza alcun posto libero "
         "nell'orizzonte di prenotazione non sono contate (né come zero). Non conta persone: nessuna cifra è "
         "nascosta.",
         "Days a person booking would have waited: from the moment of the reading (every hour, on the desk's "
-        "calendar) to the first free slot; median and mean per desk. Hours with no free slot within the booking "
+        "calendar) to the first free slot; median and mean per desk and period (over the whole period: the mean of "
+        "every reading, the median of the periods' medians). Hours with no free slot within the booking "
         "horizon are not counted (nor counted as zero). It counts no people: no figure is suppressed.",
         "giorni", "days", "wait", counts_people=False))
     register(Indicator(
@@ -639,6 +641,8 @@ def _grouped(ind: Indicator, desk_ids, start: dt.date, end: dt.date, grain: str,
     if not days:
         return []
     starts = [_utc(day, tz) for day in [*days, end]]
+    if ind.kind == "wait":
+        return _grouped_waits(desk_ids, days, starts)
     qs = ind.source(desk_ids).filter(**{f"{ind.date_field}__gte": starts[0], f"{ind.date_field}__lt": starts[-1]})
     if ind.prepare:
         qs = ind.prepare(qs, starts)
@@ -679,8 +683,24 @@ def _rows(ind: Indicator, desk_ids, start: dt.date, end: dt.date, grain: str, tz
         hi = max(min(end, min(s[1] for s in spans)), lo)
     out: list[tuple] = []
     if hi > lo:
-        out += list(Figure.objects.filter(desk_id__in=desk_ids, indicator=ind.code, grain=grain, bucket__gte=lo,
-                                          bucket__lt=hi).values_list("desk_id", "key", "bucket", "n", "value_sum"))
+        # One query per grain and range for every indicator the request computes (`memo["codes"]`, set by the
+        # selectors), not one per indicator.
+        stored_key = ("stored", tuple(sorted(desk_ids)), grain, lo, hi)
+        if stored_key not in memo:
+            codes = sorted(memo.get("codes") or ()) or [ind.code]
+            by_code: dict[str, list[tuple]] = {}
+            for code, *row in Figure.objects.filter(
+                    desk_id__in=desk_ids, indicator__in=codes, grain=grain, bucket__gte=lo, bucket__lt=hi,
+            ).values_list("indicator", "desk_id", "key", "bucket", "n", "value_sum"):
+                by_code.setdefault(code, []).append(tuple(row))
+            memo[stored_key] = (set(codes), by_code)
+        fetched, by_code = memo[stored_key]
+        if ind.code in fetched:
+            out += by_code.get(ind.code, [])
+        else:
+            out += list(Figure.objects.filter(desk_id__in=desk_ids, indicator=ind.code, grain=grain,
+                                              bucket__gte=lo, bucket__lt=hi)
+                        .values_list("desk_id", "key", "bucket", "n", "value_sum"))
     else:
         lo = hi = end
     out += _grouped(ind, desk_ids, start, lo, grain, tz)
@@ -735,9 +755,9 @@ def refresh_figures(desks, today: dt.date | None = None) -> int:
                     continue
                 rows = []
                 for ind in REGISTRY.values():
-                    if ind.kind not in ("count", "distinct", "mean"):
+                    if ind.kind not in ("count", "distinct", "mean", "wait"):
                         continue
-                    if grain not in (("week", "month") if ind.kind != "distinct" else GRAINS):
+                    if grain not in (("week", "month") if ind.kind not in ("distinct", "wait") else GRAINS):
                         continue
                     rows += [Figure(desk_id=desk_id, indicator=ind.code, grain=grain, bucket=bucket, key=key, n=n,
                                     value_sum=value_sum)
@@ -790,7 +810,7 @@ def compute(ind: Indicator, desk_ids, period: Period, tz, threshold: int, *,
         at = _utc(period.end_exclusive, tz)
         return Result(ind, period, labels, [], None, None, threshold, snapshot=ind.compute_snapshot(desk_ids, at))
     if ind.kind == "wait":
-        return _wait(ind, desk_ids, period, tz, threshold, labels, desk_labels)
+        return _wait(ind, desk_ids, period, tz, threshold, labels, desk_labels, cache)
     if ind.kind == "share":
         return _share(ind, desk_ids, period, tz, threshold, labels, cache)
     if ind.kind == "mean":
@@ -939,54 +959,68 @@ def _mean(ind, desk_ids, period, tz, threshold, labels, cache) -> Result:
                   mean_empty=[empty(p) for p in parts], mean_total_empty=empty(every))
 
 
-def _wait(ind, desk_ids, period, tz, threshold, labels, desk_labels) -> Result:
-    """Median and mean days to the first free slot, per desk, by bucket and over the period, from the hourly
-    snapshots (`FreeSlotSnapshot`), in one query: window functions rank the readings inside each bucket (and the
-    period) and the middle one or two give the median, on SQLite and PostgreSQL alike. Readings with no free slot
-    are left out. No people are counted, so nothing is suppressed."""
+def _grouped_waits(desk_ids, days: list[dt.date], starts: list[dt.datetime]) -> list[tuple]:
+    """Median and mean days to the first free slot of each desk and bucket from the hourly readings
+    (`FreeSlotSnapshot`), in one query: a window function ranks the readings inside each bucket and the middle one
+    or two give the median, on SQLite and PostgreSQL alike. Readings with no free slot are left out. Rows:
+    (desk, «median», bucket, readings, median) and (desk, «mean», bucket, readings, sum of the days)."""
     from django.db import connection
-
-    from infolavoro.desks.models import Desk
 
     from .models import FreeSlotSnapshot
 
-    days = period.columns
-    starts = [_utc(day, tz) for day in [*days, period.end_exclusive]]
     inner = (FreeSlotSnapshot.objects.filter(desk_id__in=desk_ids, taken_at__gte=starts[0],
                                              taken_at__lt=starts[-1], days__isnull=False)
              .annotate(_b=bucket_case("taken_at", starts)).values("desk_id", "_b", "days"))
     sql, params = inner.query.sql_with_params()
-    middle = "{r} IN (({c} + 1) / 2, ({c} + 2) / 2)"  # the middle one (odd count) or two (even): integer division
-    # Only Django's compiled SQL and constant text are interpolated; every value is a parameter.
+    # Only Django's compiled SQL is interpolated; every value is a parameter. (c + 1) / 2 and (c + 2) / 2 in
+    # integer division: the middle reading (odd count) or the two middle ones (even).
     query = f"""
-        WITH w AS (SELECT desk_id, _b, days,
-                          ROW_NUMBER() OVER (PARTITION BY desk_id, _b ORDER BY days) AS rb,
-                          COUNT(*) OVER (PARTITION BY desk_id, _b) AS cb,
-                          ROW_NUMBER() OVER (PARTITION BY desk_id ORDER BY days) AS rp,
-                          COUNT(*) OVER (PARTITION BY desk_id) AS cp
-                   FROM ({sql}) AS s)
-        SELECT desk_id, _b, AVG(days), AVG(CASE WHEN {middle.format(r="rb", c="cb")} THEN days END)
-        FROM w GROUP BY desk_id, _b
-        UNION ALL
-        SELECT desk_id, -1, AVG(days), AVG(CASE WHEN {middle.format(r="rp", c="cp")} THEN days END)
-        FROM w GROUP BY desk_id"""  # noqa: S608
+        SELECT desk_id, _b, COUNT(*), SUM(days), AVG(CASE WHEN rb IN ((cb + 1) / 2, (cb + 2) / 2) THEN days END)
+        FROM (SELECT desk_id, _b, days,
+                     ROW_NUMBER() OVER (PARTITION BY desk_id, _b ORDER BY days) AS rb,
+                     COUNT(*) OVER (PARTITION BY desk_id, _b) AS cb
+              FROM ({sql}) AS s) AS w
+        GROUP BY desk_id, _b"""  # noqa: S608
     with connection.cursor() as cursor:
         cursor.execute(query, params)
-        found = {(desk, bucket): (mean, median) for desk, bucket, mean, median in cursor.fetchall()}
+        found = cursor.fetchall()
+    return [row for desk, b, n, total, median in found
+            for row in ((desk, "median", days[b], n, median), (desk, "mean", days[b], n, total))]
+
+
+def _wait(ind, desk_ids, period, tz, threshold, labels, desk_labels, cache) -> Result:
+    """Median and mean days to the first free slot, per desk and bucket (stored for closed buckets by
+    `refresh_figures`, the open one from the readings). Over the period: the mean of every reading, and the
+    median of the buckets' medians (medians do not add up; the definition says so). No people are counted, so
+    nothing is suppressed."""
+    import statistics
+
+    from infolavoro.desks.models import Desk
+
+    found: dict[tuple[int, str], dict[dt.date, tuple[int, float]]] = {}
+    for desk, key, bucket, n, value in _rows(ind, desk_ids, period.first, period.end_exclusive, period.grain, tz,
+                                             cache):
+        found.setdefault((desk, key), {})[bucket] = (n, value)
     if desk_labels is None and len(desk_ids) > 1:
         desk_labels = {pk: f"{comune} – {name}" for pk, comune, name in
                        Desk.objects.filter(pk__in=desk_ids).order_by("comune", "name").values_list(
                            "pk", "comune", "name")}
     names = {int(k): v for k, v in desk_labels.items()} if desk_labels else {desk_ids[0]: ""}
+    columns = period.columns
     lines = []
     for desk, name in names.items():
-        for which, label in ((1, _("mediana")), (0, _("media"))):
-            lines.append(Line(f"{name}: {label}" if name else str(label),
-                              [found.get((desk, i), (None, None))[which] for i in range(len(days))],
-                              found.get((desk, -1), (None, None))[which]))
-    first = lines[0] if lines else Line("", [None] * len(labels), None)
+        medians = found.get((desk, "median"), {})
+        sums = found.get((desk, "mean"), {})
+        median_values = [medians[c][1] if c in medians else None for c in columns]
+        mean_values = [sums[c][1] / sums[c][0] if c in sums and sums[c][0] else None for c in columns]
+        n = sum(sums[c][0] for c in columns if c in sums)
+        present = [v for v in median_values if v is not None]
+        lines.append(Line(f"{name}: {_('mediana')}" if name else str(_("mediana")), median_values,
+                          statistics.median(present) if present else None))
+        lines.append(Line(f"{name}: {_('media')}" if name else str(_("media")), mean_values,
+                          sum(sums[c][1] for c in columns if c in sums) / n if n else None))
     return Result(ind, period, labels, [], None, None, effective_threshold(threshold), means=None,
-                  mean_total=first.total, lines=lines)
+                  mean_total=lines[0].total if lines else None, lines=lines)
 
 
 def desk_zone(desks) -> zoneinfo.ZoneInfo:

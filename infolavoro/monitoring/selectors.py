@@ -45,7 +45,7 @@ class Comparison:
 
 def indicators(desks: list[Desk], period: Period, codes: list[str] | None = None) -> list[Section]:
     threshold, tz, ids = threshold_for(desks), desk_zone(desks), [d.pk for d in desks]
-    cache: dict = {}
+    cache: dict = {"codes": [c for c in REGISTRY if codes is None or c in codes]}  # read stored figures at once
     sections = []
     for theme, title in THEMES.items():
         results = [compute(ind, ids, period, tz, threshold, cache=cache) for ind in REGISTRY.values()
