@@ -634,9 +634,12 @@ def _key(value: Any) -> str:
 TOTAL = "__total__"  # in grouped rows: the distinct people of a column, whatever their row
 
 
-def _grouped(ind: Indicator, desk_ids, start: dt.date, end: dt.date, grain: str, tz) -> list[tuple]:
+def _grouped(ind: Indicator, desk_ids, start: dt.date, end: dt.date, grain: str, tz, memo: dict | None = None
+             ) -> list[tuple]:
     """Live, from the other apps' rows: one grouped query by bucket, desk and row (a second one for the distinct
-    people of each column), as (desk id, row key, bucket, n, sum of the values for averages)."""
+    people of each column), as (desk id, row key, bucket, n, sum of the values for averages). The column totals
+    are one query for every indicator counting the same rows the same way (people served, and the people of each
+    profile band), once per request (`memo`)."""
     days = buckets(start, end, grain)
     if not days:
         return []
@@ -655,12 +658,23 @@ def _grouped(ind: Indicator, desk_ids, start: dt.date, end: dt.date, grain: str,
     if category is not None and not isinstance(category, str):
         qs, category = qs.annotate(_cat=category), "_cat"
     measure = ind.measure or Count("pk")
-    group = ["_b", desk, category] if category else ["_b", desk]
-    out = [(r[desk], _key(r[category]) if category else "all", days[r["_b"]], r["_n"], None)
-           for r in qs.order_by().values(*group).annotate(_n=measure)]
-    if ind.kind == "distinct" and category:
-        out += [(r[desk], TOTAL, days[r["_b"]], r["_n"], None)
-                for r in qs.order_by().values("_b", desk).annotate(_n=measure)]
+    totals_key = ("totals", ind.source, ind.date_field, ind.prepare, desk, repr(measure), tuple(sorted(desk_ids)),
+                  start, end, grain)
+
+    def totals() -> list[tuple]:
+        if memo is None or totals_key not in memo:
+            found = [(r[desk], days[r["_b"]], r["_n"]) for r in qs.order_by().values("_b", desk).annotate(_n=measure)]
+            if memo is None:
+                return found
+            memo[totals_key] = found
+        return memo[totals_key]
+
+    if not category:
+        return [(desk_id, "all", bucket, n, None) for desk_id, bucket, n in totals()]
+    out = [(r[desk], _key(r[category]), days[r["_b"]], r["_n"], None)
+           for r in qs.order_by().values("_b", desk, category).annotate(_n=measure)]
+    if ind.kind == "distinct":
+        out += [(desk_id, TOTAL, bucket, n, None) for desk_id, bucket, n in totals()]
     return out
 
 
@@ -672,6 +686,9 @@ def _rows(ind: Indicator, desk_ids, start: dt.date, end: dt.date, grain: str, tz
     from .models import Figure, FigureCoverage
 
     memo = memo if memo is not None else {}
+    rows_key = ("rows", ind.code, tuple(sorted(desk_ids)), start, end, grain)  # the desks' comparison reuses them
+    if rows_key in memo:
+        return memo[rows_key]
     coverage_key = ("coverage", tuple(sorted(desk_ids)), grain)
     if coverage_key not in memo:
         memo[coverage_key] = list(FigureCoverage.objects.filter(desk_id__in=desk_ids, grain=grain)
@@ -703,8 +720,9 @@ def _rows(ind: Indicator, desk_ids, start: dt.date, end: dt.date, grain: str, tz
                         .values_list("desk_id", "key", "bucket", "n", "value_sum"))
     else:
         lo = hi = end
-    out += _grouped(ind, desk_ids, start, lo, grain, tz)
-    out += _grouped(ind, desk_ids, hi, end, grain, tz)
+    out += _grouped(ind, desk_ids, start, lo, grain, tz, memo)
+    out += _grouped(ind, desk_ids, hi, end, grain, tz, memo)
+    memo[rows_key] = out
     return out
 
 
