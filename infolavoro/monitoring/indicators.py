@@ -646,6 +646,13 @@ def _grouped(ind: Indicator, desk_ids, start: dt.date, end: dt.date, grain: str,
     starts = [_utc(day, tz) for day in [*days, end]]
     if ind.kind == "wait":
         return _grouped_waits(desk_ids, days, starts)
+    span = (tuple(sorted(desk_ids)), start, end, grain)
+    if memo is not None and ("grouped", ind.code, *span) in memo:
+        return memo["grouped", ind.code, *span]  # came with another indicator's query
+    partner = MEAN_PARTNERS.get(ind.code)
+    if partner is not None and memo is not None:  # a mean over the rows a count groups: its query gives both
+        _grouped(REGISTRY[partner], desk_ids, start, end, grain, tz, memo)
+        return memo["grouped", ind.code, *span]
     qs = ind.source(desk_ids).filter(**{f"{ind.date_field}__gte": starts[0], f"{ind.date_field}__lt": starts[-1]})
     if ind.prepare:
         qs = ind.prepare(qs, starts)
@@ -671,8 +678,21 @@ def _grouped(ind: Indicator, desk_ids, start: dt.date, end: dt.date, grain: str,
 
     if not category:
         return [(desk_id, "all", bucket, n, None) for desk_id, bucket, n in totals()]
-    out = [(r[desk], _key(r[category]), days[r["_b"]], r["_n"], None)
-           for r in qs.order_by().values("_b", desk, category).annotate(_n=measure)]
+    means = [REGISTRY[code] for code, count in MEAN_PARTNERS.items() if count == ind.code] if memo is not None \
+        else []
+    extra = {}
+    for i, mean in enumerate(means):
+        extra |= {f"_m{i}n": Count(mean.value), f"_m{i}s": Sum(mean.value)}
+    found = list(qs.order_by().values("_b", desk, category).annotate(_n=measure, **extra))
+    out = [(r[desk], _key(r[category]), days[r["_b"]], r["_n"], None) for r in found]
+    for i, mean in enumerate(means):
+        sums: dict[tuple, list] = {}
+        for r in found:
+            acc = sums.setdefault((r[desk], days[r["_b"]]), [0, None])
+            acc[0] += r[f"_m{i}n"]
+            if r[f"_m{i}s"] is not None:
+                acc[1] = (acc[1] or 0.0) + r[f"_m{i}s"]
+        memo["grouped", mean.code, *span] = [(d, "all", b, n, total) for (d, b), (n, total) in sums.items() if n]
     if ind.kind == "distinct":
         out += [(desk_id, TOTAL, bucket, n, None) for desk_id, bucket, n in totals()]
     return out
@@ -945,11 +965,14 @@ def _mean(ind, desk_ids, period, tz, threshold, labels, cache) -> Result:
     weighted means of published months, published only when all of them are (so they add nothing new)."""
     base = "week" if period.grain == "week" else "month"
     days = buckets(period.first, period.end_exclusive, base)
+    q_start, q_end = days[0], period.end_exclusive
+    if ind.code in MEAN_PARTNERS:  # over the canonical years like its count, to share its one grouped query
+        q_start = block_range(block_of(days[0], base), base)[0]
+        q_end = block_range(block_of(days[-1], base), base)[1]
 
     def query() -> dict:
         sums: dict[dt.date, list] = {}
-        for _desk, _key, bucket, n, value_sum in _rows(ind, desk_ids, days[0], period.end_exclusive, base, tz,
-                                                         cache):
+        for _desk, _key, bucket, n, value_sum in _rows(ind, desk_ids, q_start, q_end, base, tz, cache):
             acc = sums.setdefault(bucket, [0, 0.0])
             acc[0], acc[1] = acc[0] + n, acc[1] + (value_sum or 0.0)
         return {bucket: (total / n if n else None, n) for bucket, (n, total) in sums.items()}
@@ -1047,3 +1070,14 @@ def desk_zone(desks) -> zoneinfo.ZoneInfo:
 
 _define()
 _define_labour()
+
+# Means over exactly the rows a count indicator groups (same source, date, desk and no filter of their own): the
+# count's one grouped query also sums their values, so a request counts both with one query (the members'
+# answers and the days to them, the ratings and their average).
+MEAN_PARTNERS = {
+    mean.code: count.code
+    for mean in REGISTRY.values() if mean.kind == "mean" and mean.prepare is None
+    for count in REGISTRY.values()
+    if count.kind == "count" and count.prepare is None and isinstance(count.category, str)
+    and (count.source, count.date_field, count.desk_field) == (mean.source, mean.date_field, mean.desk_field)
+}
