@@ -1,11 +1,14 @@
 """How fast the monitoring dashboard answers for a year of a busy desk (50,000 bookings, 20,000 consultations,
-10,000 referrals) alone, and for 20 desks together (the busy one and 19 with a tenth of its volume each).
-With a year of hourly first-free-slot readings per desk (175,200 for the 20). Prints, cold (cache cleared before each run; medians of 5): the figures (all indicators, suppressed) counted live
-from the rows (before) and read from the pre-aggregate with the open month counted live (after); the page (figures
-and tables; the charts are images the browser fetches apart) and one chart image; and the queries per request.
-Builds a throwaway SQLite database (or BENCH_DATABASE_URL); BENCH_SQLITE_PATH keeps it for the next run.
+10,000 referrals) alone, and for 20 desks together (the busy one and 19 with a tenth of its volume each), with a
+year of hourly first-free-slot readings per desk (175,200 for the 20). Prints, cold (cache cleared before each run;
+medians of 5): the figures (all indicators, suppressed) counted live from the rows (before) and read from the
+pre-aggregate with the open month counted live (after); the page (figures and tables; the charts are images the
+browser fetches apart) and one chart image; and the queries per request. Beside the wall time: the CPU time of this
+process (the machine is shared, so wall time carries other people's load; on SQLite the CPU time includes the
+queries, which run in-process) and the time spent in queries as the driver saw it (on PostgreSQL the server's work
+plus the round trips). Builds a throwaway SQLite database (or BENCH_DATABASE_URL); BENCH_SQLITE_PATH keeps it.
 
-    .venv/bin/python bench/monitoring.py
+    BENCH_SQLITE_PATH=/tmp/mon.sqlite3 .venv/bin/python bench/monitoring.py
     BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/infolavoro_bench .venv/bin/python bench/monitoring.py
 """
 
