@@ -94,6 +94,27 @@ def readings(desks: list[Desk]) -> None:
         FreeSlotSnapshot.objects.bulk_create(rows, batch_size=2000)
 
 
+def server_time(fn) -> str:
+    """On PostgreSQL: the server's own time for one cold run's queries (each run again under EXPLAIN ANALYZE:
+    planning + execution), so that the note can tell the database's work from the round trips and Python."""
+    if connection.vendor != "postgresql":
+        return ""
+    reset_queries()
+    with CaptureQueriesContext(connection) as ctx:
+        fn()
+    planning = execution = 0.0
+    with connection.cursor() as cursor:
+        for query in ctx.captured_queries:
+            if not query["sql"].lstrip().upper().startswith(("SELECT", "WITH")):
+                continue
+            cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + query["sql"])
+            plan = cursor.fetchone()[0]
+            plan = plan[0] if isinstance(plan, list) else plan
+            planning += plan.get("Planning Time", 0.0)
+            execution += plan.get("Execution Time", 0.0)
+    return f"  [server, EXPLAIN ANALYZE: {execution:.1f} ms execution + {planning:.1f} ms planning]"
+
+
 def timed(fn) -> tuple[Timing, int]:
     samples, cpu, db, queries = [], [], [], 0
     for _ in range(RUNS):
@@ -173,7 +194,7 @@ def main() -> None:
 
         ms, q = timed(cold)
         print(f"{label:10} AFTER figures cold (pre-aggregate + open month live): {ms:7.1f} median, {q} queries "
-              f"({q / counted:.1f} per counted indicator)")
+              f"({q / counted:.1f} per counted indicator){server_time(cold)}")
         if len(desks) > 1:
             ms, q = timed(lambda desks=desks: (cache.clear(), selectors.comparison(desks, period)))
             print(f"{label:10} desks side by side, cold:                   {ms:7.1f} median, {q} queries")
@@ -183,7 +204,8 @@ def main() -> None:
             assert client.get(url).status_code == 200
 
         ms, q = timed(page)
-        print(f"{label:10} page cold (figures, tables, chart links):   {ms:7.1f} median, {q} queries")
+        print(f"{label:10} page cold (figures, tables, chart links):   {ms:7.1f} median, {q} queries"
+              f"{server_time(page)}")
         first_chart = re.search(r'src="(/monitoraggio/grafico/[^"]+)"', client.get(url).content.decode())
         if first_chart:
             chart_url = first_chart.group(1).replace("&amp;", "&")
