@@ -17,6 +17,25 @@ def _text(value) -> str:
     return number_format(value, force_grouping=True)
 
 
+def formatter():
+    """`_text` for the active language, with the separators looked up once per table rather than once per cell
+    (thousands of cells on a page of twenty desks). Same output; anything unusual goes through `_text`."""
+    from django.utils.formats import get_format
+
+    thousands = get_format("THOUSAND_SEPARATOR")
+    if get_format("NUMBER_GROUPING") != 3:
+        return _text
+
+    def text(value) -> str:
+        if isinstance(value, str):
+            return value
+        if type(value) is int:
+            return f"{value:,}".replace(",", thousands)
+        return _text(value)  # floats: Django cuts (not rounds) the decimals, left to it
+
+    return text
+
+
 @register.simple_tag
 def result_table(result, uid: str = "", compare: bool = False) -> SafeString:
     """The figures of a result as an accessible table (the same rows as the CSV and the API). Built here rather than
@@ -33,9 +52,10 @@ def result_table(result, uid: str = "", compare: bool = False) -> SafeString:
                                                    "grain": conditional_escape(result.period.grain_label),
                                                    "t": conditional_escape(result.threshold)}
     head = "".join(f'<th scope="col" class="text-end">{escape(h)}</th>' for h in header[1:])
+    text = formatter()
     body = "".join(
         f'<tr><th scope="row">{escape(row[0])}</th>'
-        + "".join(f'<td class="text-end">{escape(_text(v))}</td>' for v in row[1:]) + "</tr>"
+        + "".join(f'<td class="text-end">{escape(text(v))}</td>' for v in row[1:]) + "</tr>"
         for row in rows)
     return format_html(
         '<div class="table-responsive il-table" tabindex="0" role="region" aria-label="{}">\n'

@@ -235,3 +235,15 @@ def test_stored_figures_are_read_in_a_few_queries_not_one_per_indicator(client, 
     # session, user, roles, desks (twice), coverage, stored figures, the two end-of-period snapshots: 10, for
     # about forty indicators
     assert len(ctx.captured_queries) <= 10 < len(REGISTRY)
+
+
+@pytest.mark.parametrize("language", ["it", "en"])
+def test_table_figures_read_the_same_as_django_formats_them(language):
+    from django.utils import translation
+
+    from infolavoro.monitoring.templatetags.monitoring import _text, formatter
+
+    with translation.override(language):
+        text = formatter()
+        values = [0, 7, 999, 1000, 12345, 1234567, -4200, 0.0, 2.5, 3.75, 1234.56, -0.04, True, "ris.", "< 5", "–"]
+        assert [text(v) for v in values] == [_text(v) for v in values]
