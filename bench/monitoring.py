@@ -1,11 +1,14 @@
 """How fast the monitoring dashboard answers for a year of a busy desk (50,000 bookings, 20,000 consultations,
-10,000 referrals) alone, and for 20 desks together (the busy one and 19 with a tenth of its volume each).
-Prints, cold (cache cleared before each run; medians of 5): the figures (all indicators, suppressed) counted live
-from the rows (before) and read from the pre-aggregate with the open month counted live (after); the page (figures
-and tables; the charts are images the browser fetches apart) and one chart image; and the queries per request.
-Builds a throwaway SQLite database (or BENCH_DATABASE_URL); BENCH_SQLITE_PATH keeps it for the next run.
+10,000 referrals) alone, and for 20 desks together (the busy one and 19 with a tenth of its volume each), with a
+year of hourly first-free-slot readings per desk (175,200 for the 20). Prints, cold (cache cleared before each run;
+medians of 5): the figures (all indicators, suppressed) counted live from the rows (before) and read from the
+pre-aggregate with the open month counted live (after); the page (figures and tables; the charts are images the
+browser fetches apart) and one chart image; and the queries per request. Beside the wall time: the CPU time of this
+process (the machine is shared, so wall time carries other people's load; on SQLite the CPU time includes the
+queries, which run in-process) and the time spent in queries as the driver saw it (on PostgreSQL the server's work
+plus the round trips). Builds a throwaway SQLite database (or BENCH_DATABASE_URL); BENCH_SQLITE_PATH keeps it.
 
-    .venv/bin/python bench/monitoring.py
+    BENCH_SQLITE_PATH=/tmp/mon.sqlite3 .venv/bin/python bench/monitoring.py
     BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/infolavoro_bench .venv/bin/python bench/monitoring.py
 """
 
@@ -20,7 +23,7 @@ import zoneinfo
 
 import _django  # first: sets Django up before infolavoro is imported
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, reset_queries
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
@@ -62,15 +65,70 @@ def fill(desk: Desk, scale: float) -> None:
     pop.ratings(desk, [rng.randint(2, 5) for _ in range(int(3_000 * scale))], dt.datetime(YEAR, 6, 1, tzinfo=ROME))
 
 
-def timed(fn) -> tuple[float, int]:
-    samples, queries = [], 0
+class Timing(float):
+    """A wall-time median in ms that also carries the CPU time of this process (`time.process_time`, what the
+    Python side costs whatever the load of the shared machine) and the time spent waiting on the database (the sum
+    of the queries' times as the driver saw them: on PostgreSQL the server's work plus the round trips)."""
+
+    cpu: float
+    db: float
+
+    def __format__(self, spec: str) -> str:
+        return f"{format(float(self), spec)} ms wall, {self.cpu:6.1f} ms CPU, {self.db:6.1f} ms in queries"
+
+
+def readings(desks: list[Desk]) -> None:
+    """The hourly first-free-slot readings of the year for every desk (8,760 each), if not there yet."""
+    from infolavoro.monitoring.models import FreeSlotSnapshot
+
+    if FreeSlotSnapshot.objects.exists():
+        return
+    start = dt.datetime(YEAR, 1, 1, tzinfo=dt.UTC)
+    for desk in desks:
+        rows = []
+        for n in range(365 * 24):
+            taken = start + dt.timedelta(hours=n)
+            wait = None if rng.random() < 0.02 else rng.uniform(0.5, 9)
+            rows.append(FreeSlotSnapshot(desk=desk, taken_at=taken, hour=taken, days=wait, first_free_slot=None
+                                         if wait is None else taken + dt.timedelta(days=wait)))
+        FreeSlotSnapshot.objects.bulk_create(rows, batch_size=2000)
+
+
+def server_time(fn) -> str:
+    """On PostgreSQL: the server's own time for one cold run's queries (each run again under EXPLAIN ANALYZE:
+    planning + execution), so that the note can tell the database's work from the round trips and Python."""
+    if connection.vendor != "postgresql":
+        return ""
+    reset_queries()
+    with CaptureQueriesContext(connection) as ctx:
+        fn()
+    planning = execution = 0.0
+    with connection.cursor() as cursor:
+        for query in ctx.captured_queries:
+            if not query["sql"].lstrip().upper().startswith(("SELECT", "WITH")):
+                continue
+            cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + query["sql"])
+            plan = cursor.fetchone()[0]
+            plan = plan[0] if isinstance(plan, list) else plan
+            planning += plan.get("Planning Time", 0.0)
+            execution += plan.get("Execution Time", 0.0)
+    return f"  [server, EXPLAIN ANALYZE: {execution:.1f} ms execution + {planning:.1f} ms planning]"
+
+
+def timed(fn) -> tuple[Timing, int]:
+    samples, cpu, db, queries = [], [], [], 0
     for _ in range(RUNS):
+        reset_queries()  # the log keeps 9,000 queries: after the refresh task it would be full
         with CaptureQueriesContext(connection) as ctx:
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             fn()
             samples.append((time.perf_counter() - t) * 1000)
+            cpu.append((time.process_time() - c) * 1000)
         queries = len(ctx.captured_queries)
-    return statistics.median(samples), queries
+        db.append(sum(float(q["time"]) for q in ctx.captured_queries) * 1000)
+    out = Timing(statistics.median(samples))
+    out.cpu, out.db = statistics.median(cpu), statistics.median(db)
+    return out, queries
 
 
 def build() -> tuple[Desk, list[Desk], User]:
@@ -103,6 +161,7 @@ def main() -> None:
 
     call_command("migrate", verbosity=0)
     busy, others, viewer = build()
+    readings([busy, *others])
     period = Period(dt.date(YEAR, 1, 1), dt.date(YEAR, 12, 31), "month")
     client = Client()
     client.force_login(viewer)
@@ -117,6 +176,7 @@ def main() -> None:
     Figure.objects.all().delete()
     for label, desks, _url in cases:
         cache.clear()
+        reset_queries()
         with CaptureQueriesContext(connection) as ctx:
             t = time.perf_counter()
             selectors.indicators(desks, period)
@@ -133,23 +193,24 @@ def main() -> None:
             selectors.indicators(desks, period)
 
         ms, q = timed(cold)
-        print(f"{label:10} AFTER figures cold (pre-aggregate + open month live): {ms:7.1f} ms median, {q} queries "
-              f"({q / counted:.1f} per counted indicator)")
+        print(f"{label:10} AFTER figures cold (pre-aggregate + open month live): {ms:7.1f} median, {q} queries "
+              f"({q / counted:.1f} per counted indicator){server_time(cold)}")
         if len(desks) > 1:
             ms, q = timed(lambda desks=desks: (cache.clear(), selectors.comparison(desks, period)))
-            print(f"{label:10} desks side by side, cold:                   {ms:7.1f} ms median, {q} queries")
+            print(f"{label:10} desks side by side, cold:                   {ms:7.1f} median, {q} queries")
 
         def page(url=url):
             cache.clear()
             assert client.get(url).status_code == 200
 
         ms, q = timed(page)
-        print(f"{label:10} page cold (figures, tables, chart links):   {ms:7.1f} ms median, {q} queries")
+        print(f"{label:10} page cold (figures, tables, chart links):   {ms:7.1f} median, {q} queries"
+              f"{server_time(page)}")
         first_chart = re.search(r'src="(/monitoraggio/grafico/[^"]+)"', client.get(url).content.decode())
         if first_chart:
             chart_url = first_chart.group(1).replace("&amp;", "&")
             ms, q = timed(lambda chart_url=chart_url: (cache.clear(), client.get(chart_url)))
-            print(f"{label:10} one chart image, cold (drawn):              {ms:7.1f} ms median, {q} queries")
+            print(f"{label:10} one chart image, cold (drawn):              {ms:7.1f} median, {q} queries")
 
 
 if __name__ == "__main__":

@@ -241,6 +241,7 @@ PERIODIC_TASKS = {
     "infolavoro.labour.tasks.refresh_planner_statistics": 24 * 3600,
     "infolavoro.monitoring.tasks.send_monthly_reports": 6 * 3600,
     "infolavoro.monitoring.tasks.refresh_figures": 6 * 3600,
+    "infolavoro.monitoring.tasks.take_free_slot_snapshots": 3600,
 }
 
 # Security. Behind a TLS-terminating proxy set SECURE_PROXY_SSL_HEADER via TRUST_X_FORWARDED_PROTO=1.

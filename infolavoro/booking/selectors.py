@@ -61,6 +61,24 @@ def monitoring_bookings(desk_ids) -> QuerySet[Booking]:
     return Booking.objects.filter(desk_id__in=desk_ids, calendar__service__isnull=True)
 
 
+def monitoring_calendars() -> QuerySet[Calendar]:
+    """The active desks' own calendars (not members' premises): those whose first free slot the monitoring
+    records every hour."""
+    return (Calendar.objects.filter(is_active=True, service__isnull=True, desk__is_active=True)
+            .select_related("desk").order_by("desk_id", "pk"))
+
+
+def first_free_slot(calendar: Calendar, now: dt.datetime) -> dt.datetime | None:
+    """The start of the first slot a person booking at `now` could take (notice and horizon as the public booking
+    applies them), or None when the calendar has no free slot within its horizon. One call of the slot engine over
+    the whole horizon: four queries, whatever the horizon."""
+    from .engine import free_slots
+
+    today = now.astimezone(calendar.desk.tz).date()
+    slots = free_slots(calendar, today, today + dt.timedelta(days=calendar.horizon_days), now)
+    return slots[0].start if slots else None
+
+
 def monitoring_ratings(desk_ids) -> QuerySet:
     from .models import ServiceRating
 

@@ -17,7 +17,8 @@ from .tables import grid
 
 router = Router(tags=["open data"])
 
-PUBLIC = ["access.appointments", "access.walk_ins", "access.channel", "people.served",
+PUBLIC = ["access.appointments", "access.walk_ins", "access.channel", "access.days_to_first_free_slot",
+          "people.served",
           "service.portal_registrations", "network.referrals_by_state", "network.acceptance_rate",
           "labour.vacancies", "labour.proposals", "labour.hires_by_sector", "labour.hires_by_occupation",
           "labour.days_to_first_proposal", "labour.days_to_hire", "satisfaction.ratings", "satisfaction.score"]

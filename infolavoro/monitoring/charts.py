@@ -101,6 +101,8 @@ def series(result: Result) -> tuple[list[str], list[tuple[str, list[float | None
     """What a chart draws: per row, the published value of each column (None when hidden). Rows with nothing
     published are left out (the table still lists them); beyond seven rows, the smaller ones are drawn together as
     «altri» (their published values summed: a hidden one stays out)."""
+    if result.lines is not None:  # waits: the medians (per desk), at most seven lines
+        return result.columns, [(line.label, line.values) for line in result.lines[::2]][:MAX_SERIES]
     if result.means is not None:
         return result.columns, [(result.indicator.name, result.means)]
     rows = [(row.label, [c.value for c in row.cells]) for row in result.rows]
@@ -149,14 +151,17 @@ def _draw(result: Result, columns: list[str], rows, uid: str) -> str:
 
     ax = fig.subplots()
     x = list(range(len(columns)))
-    if not result.means:
+    lines = result.means is not None or result.lines is not None
+    if not lines:
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    if result.means is not None:
-        values = rows[0][1]
-        ax.plot([i for i in x if values[i] is not None], [v for v in values if v is not None], marker="o",
-                color=PALETTE[0], linewidth=2)
+    if lines:
+        for n, (label, values) in enumerate(rows):
+            ax.plot([i for i in x if values[i] is not None], [v for v in values if v is not None], marker="o",
+                    color=PALETTE[n % len(PALETTE)], linewidth=2, label=textwrap.fill(str(label), 26))
+        if len(rows) > 1:
+            ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=7.5)
         top = 5.2 if result.indicator.code == "satisfaction.score" else None
-        if top is None and not any(v for v in values if v is not None):
+        if top is None and not any(v for _label, values in rows for v in values if v is not None):
             top = 1
         ax.set_ylim(bottom=0, top=top)
     else:

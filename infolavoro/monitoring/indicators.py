@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import (
+    Aggregate,
     Case,
     Count,
     DateTimeField,
@@ -134,7 +135,8 @@ class Indicator:
     unit_it: str
     unit_en: str
     # "count": additive counts; "distinct": distinct people; "mean": an average; "share": a rate derived from the
-    # published cells of another count; "snapshot": a figure at the end of the period (no people counted).
+    # published cells of another count; "snapshot": a figure at the end of the period (no people counted); "wait":
+    # the median and mean of the hourly days-to-the-first-free-slot readings (no people counted).
     kind: str
     source: Callable[[Any], Any] | None = None  # desk ids -> queryset (another app's monitoring selector)
     date_field: str = ""
@@ -272,6 +274,19 @@ def _define() -> None:
         "giorni", "days", "mean", _bookings, "start", value=days,
         # an appointment recorded after it happened has no waiting time
         prepare=lambda qs, starts: qs.filter(walk_in=False, created_at__lte=F("start"))))
+    register(Indicator(
+        "access.days_to_first_free_slot", "access", "Giorni alla prima disponibilità",
+        "Days to the first free slot",
+        "Giorni che avrebbe atteso chi prenotava: dal momento della rilevazione (ogni ora, sul calendario dello "
+        "sportello) al primo posto libero; mediana e media per sportello e periodo (per l'intero periodo: media di "
+        "tutte le rilevazioni, mediana delle mediane dei periodi). Le ore senza alcun posto libero "
+        "nell'orizzonte di prenotazione non sono contate (né come zero). Non conta persone: nessuna cifra è "
+        "nascosta.",
+        "Days a person booking would have waited: from the moment of the reading (every hour, on the desk's "
+        "calendar) to the first free slot; median and mean per desk and period (over the whole period: the mean of "
+        "every reading, the median of the periods' medians). Hours with no free slot within the booking "
+        "horizon are not counted (nor counted as zero). It counts no people: no figure is suppressed.",
+        "giorni", "days", "wait", counts_people=False))
     register(Indicator(
         "people.served", "people", "Persone seguite", "People served",
         "Persone diverse che hanno avuto almeno un colloquio nel periodo.",
@@ -536,6 +551,13 @@ class Row:
 
 
 @dataclass
+class Line:
+    label: str
+    values: list[float | None]  # None: nothing to average in the column («–»)
+    total: float | None
+
+
+@dataclass
 class Result:
     indicator: Indicator
     period: Period
@@ -550,10 +572,12 @@ class Result:
     mean_empty: list[bool] | None = None
     mean_total_empty: bool = False
     snapshot: tuple[int, int] | None = None
+    # For waits: labelled lines of averages (median and mean, per desk), one value per column and the period's.
+    lines: list[Line] | None = None
 
     @property
     def kind_is_rate(self) -> bool:
-        return self.indicator.kind in ("mean", "share")
+        return self.indicator.kind in ("mean", "share", "wait")
 
     @property
     def headline(self) -> Any:
@@ -611,13 +635,25 @@ def _key(value: Any) -> str:
 TOTAL = "__total__"  # in grouped rows: the distinct people of a column, whatever their row
 
 
-def _grouped(ind: Indicator, desk_ids, start: dt.date, end: dt.date, grain: str, tz) -> list[tuple]:
+def _grouped(ind: Indicator, desk_ids, start: dt.date, end: dt.date, grain: str, tz, memo: dict | None = None
+             ) -> list[tuple]:
     """Live, from the other apps' rows: one grouped query by bucket, desk and row (a second one for the distinct
-    people of each column), as (desk id, row key, bucket, n, sum of the values for averages)."""
+    people of each column), as (desk id, row key, bucket, n, sum of the values for averages). The column totals
+    are one query for every indicator counting the same rows the same way (people served, and the people of each
+    profile band), once per request (`memo`)."""
     days = buckets(start, end, grain)
     if not days:
         return []
     starts = [_utc(day, tz) for day in [*days, end]]
+    if ind.kind == "wait":
+        return _grouped_waits(desk_ids, days, starts)
+    span = (tuple(sorted(desk_ids)), start, end, grain)
+    if memo is not None and ("grouped", ind.code, *span) in memo:
+        return memo["grouped", ind.code, *span]  # came with another indicator's query
+    partner = MEAN_PARTNERS.get(ind.code)
+    if partner is not None and memo is not None:  # a mean over the rows a count groups: its query gives both
+        _grouped(REGISTRY[partner], desk_ids, start, end, grain, tz, memo)
+        return memo["grouped", ind.code, *span]
     qs = ind.source(desk_ids).filter(**{f"{ind.date_field}__gte": starts[0], f"{ind.date_field}__lt": starts[-1]})
     if ind.prepare:
         qs = ind.prepare(qs, starts)
@@ -630,12 +666,36 @@ def _grouped(ind: Indicator, desk_ids, start: dt.date, end: dt.date, grain: str,
     if category is not None and not isinstance(category, str):
         qs, category = qs.annotate(_cat=category), "_cat"
     measure = ind.measure or Count("pk")
-    group = ["_b", desk, category] if category else ["_b", desk]
-    out = [(r[desk], _key(r[category]) if category else "all", days[r["_b"]], r["_n"], None)
-           for r in qs.order_by().values(*group).annotate(_n=measure)]
-    if ind.kind == "distinct" and category:
-        out += [(r[desk], TOTAL, days[r["_b"]], r["_n"], None)
-                for r in qs.order_by().values("_b", desk).annotate(_n=measure)]
+    totals_key = ("totals", ind.source, ind.date_field, ind.prepare, desk, repr(measure), tuple(sorted(desk_ids)),
+                  start, end, grain)
+
+    def totals() -> list[tuple]:
+        if memo is None or totals_key not in memo:
+            found = [(r[desk], days[r["_b"]], r["_n"]) for r in qs.order_by().values("_b", desk).annotate(_n=measure)]
+            if memo is None:
+                return found
+            memo[totals_key] = found
+        return memo[totals_key]
+
+    if not category:
+        return [(desk_id, "all", bucket, n, None) for desk_id, bucket, n in totals()]
+    means = [REGISTRY[code] for code, count in MEAN_PARTNERS.items() if count == ind.code] if memo is not None \
+        else []
+    extra = {}
+    for i, mean in enumerate(means):
+        extra |= {f"_m{i}n": Count(mean.value), f"_m{i}s": Sum(mean.value)}
+    found = list(qs.order_by().values("_b", desk, category).annotate(_n=measure, **extra))
+    out = [(r[desk], _key(r[category]), days[r["_b"]], r["_n"], None) for r in found]
+    for i, mean in enumerate(means):
+        sums: dict[tuple, list] = {}
+        for r in found:
+            acc = sums.setdefault((r[desk], days[r["_b"]]), [0, None])
+            acc[0] += r[f"_m{i}n"]
+            if r[f"_m{i}s"] is not None:
+                acc[1] = (acc[1] or 0.0) + r[f"_m{i}s"]
+        memo["grouped", mean.code, *span] = [(d, "all", b, n, total) for (d, b), (n, total) in sums.items() if n]
+    if ind.kind == "distinct":
+        out += [(desk_id, TOTAL, bucket, n, None) for desk_id, bucket, n in totals()]
     return out
 
 
@@ -647,6 +707,9 @@ def _rows(ind: Indicator, desk_ids, start: dt.date, end: dt.date, grain: str, tz
     from .models import Figure, FigureCoverage
 
     memo = memo if memo is not None else {}
+    rows_key = ("rows", ind.code, tuple(sorted(desk_ids)), start, end, grain)  # the desks' comparison reuses them
+    if rows_key in memo:
+        return memo[rows_key]
     coverage_key = ("coverage", tuple(sorted(desk_ids)), grain)
     if coverage_key not in memo:
         memo[coverage_key] = list(FigureCoverage.objects.filter(desk_id__in=desk_ids, grain=grain)
@@ -658,12 +721,29 @@ def _rows(ind: Indicator, desk_ids, start: dt.date, end: dt.date, grain: str, tz
         hi = max(min(end, min(s[1] for s in spans)), lo)
     out: list[tuple] = []
     if hi > lo:
-        out += list(Figure.objects.filter(desk_id__in=desk_ids, indicator=ind.code, grain=grain, bucket__gte=lo,
-                                          bucket__lt=hi).values_list("desk_id", "key", "bucket", "n", "value_sum"))
+        # One query per grain and range for every indicator the request computes (`memo["codes"]`, set by the
+        # selectors), not one per indicator.
+        stored_key = ("stored", tuple(sorted(desk_ids)), grain, lo, hi)
+        if stored_key not in memo:
+            codes = sorted(memo.get("codes") or ()) or [ind.code]
+            by_code: dict[str, list[tuple]] = {}
+            for code, *row in Figure.objects.filter(
+                    desk_id__in=desk_ids, indicator__in=codes, grain=grain, bucket__gte=lo, bucket__lt=hi,
+            ).values_list("indicator", "desk_id", "key", "bucket", "n", "value_sum"):
+                by_code.setdefault(code, []).append(tuple(row))
+            memo[stored_key] = (set(codes), by_code)
+        fetched, by_code = memo[stored_key]
+        if ind.code in fetched:
+            out += by_code.get(ind.code, [])
+        else:
+            out += list(Figure.objects.filter(desk_id__in=desk_ids, indicator=ind.code, grain=grain,
+                                              bucket__gte=lo, bucket__lt=hi)
+                        .values_list("desk_id", "key", "bucket", "n", "value_sum"))
     else:
         lo = hi = end
-    out += _grouped(ind, desk_ids, start, lo, grain, tz)
-    out += _grouped(ind, desk_ids, hi, end, grain, tz)
+    out += _grouped(ind, desk_ids, start, lo, grain, tz, memo)
+    out += _grouped(ind, desk_ids, hi, end, grain, tz, memo)
+    memo[rows_key] = out
     return out
 
 
@@ -714,9 +794,9 @@ def refresh_figures(desks, today: dt.date | None = None) -> int:
                     continue
                 rows = []
                 for ind in REGISTRY.values():
-                    if ind.kind not in ("count", "distinct", "mean"):
+                    if ind.kind not in ("count", "distinct", "mean", "wait"):
                         continue
-                    if grain not in (("week", "month") if ind.kind != "distinct" else GRAINS):
+                    if grain not in (("week", "month") if ind.kind not in ("distinct", "wait") else GRAINS):
                         continue
                     rows += [Figure(desk_id=desk_id, indicator=ind.code, grain=grain, bucket=bucket, key=key, n=n,
                                     value_sum=value_sum)
@@ -768,6 +848,8 @@ def compute(ind: Indicator, desk_ids, period: Period, tz, threshold: int, *,
     if ind.kind == "snapshot":
         at = _utc(period.end_exclusive, tz)
         return Result(ind, period, labels, [], None, None, threshold, snapshot=ind.compute_snapshot(desk_ids, at))
+    if ind.kind == "wait":
+        return _wait(ind, desk_ids, period, tz, threshold, labels, desk_labels, cache)
     if ind.kind == "share":
         return _share(ind, desk_ids, period, tz, threshold, labels, cache)
     if ind.kind == "mean":
@@ -884,11 +966,14 @@ def _mean(ind, desk_ids, period, tz, threshold, labels, cache) -> Result:
     weighted means of published months, published only when all of them are (so they add nothing new)."""
     base = "week" if period.grain == "week" else "month"
     days = buckets(period.first, period.end_exclusive, base)
+    q_start, q_end = days[0], period.end_exclusive
+    if ind.code in MEAN_PARTNERS:  # over the canonical years like its count, to share its one grouped query
+        q_start = block_range(block_of(days[0], base), base)[0]
+        q_end = block_range(block_of(days[-1], base), base)[1]
 
     def query() -> dict:
         sums: dict[dt.date, list] = {}
-        for _desk, _key, bucket, n, value_sum in _rows(ind, desk_ids, days[0], period.end_exclusive, base, tz,
-                                                         cache):
+        for _desk, _key, bucket, n, value_sum in _rows(ind, desk_ids, q_start, q_end, base, tz, cache):
             acc = sums.setdefault(bucket, [0, 0.0])
             acc[0], acc[1] = acc[0] + n, acc[1] + (value_sum or 0.0)
         return {bucket: (total / n if n else None, n) for bucket, (n, total) in sums.items()}
@@ -916,9 +1001,93 @@ def _mean(ind, desk_ids, period, tz, threshold, labels, cache) -> Result:
                   mean_empty=[empty(p) for p in parts], mean_total_empty=empty(every))
 
 
+def _grouped_waits(desk_ids, days: list[dt.date], starts: list[dt.datetime]) -> list[tuple]:
+    """Median and mean days to the first free slot of each desk and bucket from the hourly readings
+    (`FreeSlotSnapshot`), readings with no free slot left out. On PostgreSQL one grouped query with its median
+    aggregate (percentile_cont). SQLite has none (emulating it with window functions cost four times the read): the
+    database returns the readings in order of desk, bucket and days, and the middle one or two of each group are
+    picked here. Rows: (desk, «median», bucket, readings, median) and (desk, «mean», bucket, readings, sum)."""
+    import itertools
+
+    from django.db import connection
+
+    from .models import FreeSlotSnapshot
+
+    readings = (FreeSlotSnapshot.objects.filter(desk_id__in=desk_ids, taken_at__gte=starts[0],
+                                                taken_at__lt=starts[-1], days__isnull=False)
+                .annotate(_b=bucket_case("taken_at", starts)))
+    if connection.vendor == "postgresql":
+        found = [(r["desk_id"], r["_b"], r["_n"], r["_s"], r["_m"]) for r in readings.order_by().values(
+            "desk_id", "_b").annotate(_n=Count("pk"), _s=Sum("days"), _m=Median("days"))]
+    else:
+        found = []
+        ordered = readings.order_by("desk_id", "_b", "days").values_list("desk_id", "_b", "days")
+        for (desk, b), group in itertools.groupby(ordered.iterator(chunk_size=5000), key=lambda r: r[:2]):
+            values = [r[2] for r in group]
+            n = len(values)
+            found.append((desk, b, n, sum(values), (values[(n - 1) // 2] + values[n // 2]) / 2))
+    return [row for desk, b, n, total, median in found
+            for row in ((desk, "median", days[b], n, median), (desk, "mean", days[b], n, total))]
+
+
+class Median(Aggregate):
+    """PostgreSQL's median: percentile_cont(0.5) WITHIN GROUP (ORDER BY the expression)."""
+
+    function = "percentile_cont"
+    name = "Median"
+    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = FloatField()
+
+
+def _wait(ind, desk_ids, period, tz, threshold, labels, desk_labels, cache) -> Result:
+    """Median and mean days to the first free slot, per desk and bucket (stored for closed buckets by
+    `refresh_figures`, the open one from the readings). Over the period: the mean of every reading, and the
+    median of the buckets' medians (medians do not add up; the definition says so). No people are counted, so
+    nothing is suppressed."""
+    import statistics
+
+    from infolavoro.desks.models import Desk
+
+    found: dict[tuple[int, str], dict[dt.date, tuple[int, float]]] = {}
+    for desk, key, bucket, n, value in _rows(ind, desk_ids, period.first, period.end_exclusive, period.grain, tz,
+                                             cache):
+        found.setdefault((desk, key), {})[bucket] = (n, value)
+    if desk_labels is None and len(desk_ids) > 1:
+        desk_labels = {pk: f"{comune} – {name}" for pk, comune, name in
+                       Desk.objects.filter(pk__in=desk_ids).order_by("comune", "name").values_list(
+                           "pk", "comune", "name")}
+    names = {int(k): v for k, v in desk_labels.items()} if desk_labels else {desk_ids[0]: ""}
+    columns = period.columns
+    lines = []
+    for desk, name in names.items():
+        medians = found.get((desk, "median"), {})
+        sums = found.get((desk, "mean"), {})
+        median_values = [medians[c][1] if c in medians else None for c in columns]
+        mean_values = [sums[c][1] / sums[c][0] if c in sums and sums[c][0] else None for c in columns]
+        n = sum(sums[c][0] for c in columns if c in sums)
+        present = [v for v in median_values if v is not None]
+        lines.append(Line(f"{name}: {_('mediana')}" if name else str(_("mediana")), median_values,
+                          statistics.median(present) if present else None))
+        lines.append(Line(f"{name}: {_('media')}" if name else str(_("media")), mean_values,
+                          sum(sums[c][1] for c in columns if c in sums) / n if n else None))
+    return Result(ind, period, labels, [], None, None, effective_threshold(threshold), means=None,
+                  mean_total=lines[0].total if lines else None, lines=lines)
+
+
 def desk_zone(desks) -> zoneinfo.ZoneInfo:
     return desks[0].tz if desks else zoneinfo.ZoneInfo("Europe/Rome")
 
 
 _define()
 _define_labour()
+
+# Means over exactly the rows a count indicator groups (same source, date, desk and no filter of their own): the
+# count's one grouped query also sums their values, so a request counts both with one query (the members'
+# answers and the days to them, the ratings and their average).
+MEAN_PARTNERS = {
+    mean.code: count.code
+    for mean in REGISTRY.values() if mean.kind == "mean" and mean.prepare is None
+    for count in REGISTRY.values()
+    if count.kind == "count" and count.prepare is None and isinstance(count.category, str)
+    and (count.source, count.date_field, count.desk_field) == (mean.source, mean.date_field, mean.desk_field)
+}

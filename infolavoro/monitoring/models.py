@@ -60,3 +60,23 @@ class FigureCoverage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.desk_id} {self.grain} {self.covered_from}–{self.covered_to}"
+
+
+class FreeSlotSnapshot(models.Model):
+    """How long a person booking at that hour would have waited: the first free slot of a desk's calendar as the
+    booking engine saw it, taken every hour by the `take_free_slot_snapshots` task. The history behind «days to
+    the first free slot». No person, no booking: only the desk's own calendar and two instants."""
+
+    desk = models.ForeignKey("desks.Desk", on_delete=models.CASCADE, related_name="+")
+    calendar = models.ForeignKey("booking.Calendar", on_delete=models.SET_NULL, null=True, related_name="+")
+    taken_at = models.DateTimeField()  # aware (stored in UTC)
+    hour = models.DateTimeField()  # taken_at truncated to the UTC hour: one snapshot per calendar and hour
+    first_free_slot = models.DateTimeField(null=True)  # null: no free slot within the calendar's horizon
+    days = models.FloatField(null=True)  # from taken_at to first_free_slot; null with it (never counted as 0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["desk", "calendar", "hour"], name="free_slot_snapshot_once")]
+        indexes = [models.Index(fields=["desk", "taken_at"], name="free_slot_snapshot_read")]
+
+    def __str__(self) -> str:
+        return f"{self.desk_id} {self.hour:%Y-%m-%d %H} {self.days}"

@@ -43,9 +43,13 @@ class Comparison:
     results: list[Result]  # one row per desk
 
 
-def indicators(desks: list[Desk], period: Period, codes: list[str] | None = None) -> list[Section]:
+def indicators(desks: list[Desk], period: Period, codes: list[str] | None = None, *,
+               cache: dict | None = None) -> list[Section]:
+    """`cache`: what one request has read (the coverage, the stored figures of every indicator in one query per
+    grain, the grouped rows), shared with `comparison` by passing the same dict."""
     threshold, tz, ids = threshold_for(desks), desk_zone(desks), [d.pk for d in desks]
-    cache: dict = {}
+    cache = cache if cache is not None else {}
+    cache.setdefault("codes", [c for c in REGISTRY if codes is None or c in codes])  # stored figures at once
     sections = []
     for theme, title in THEMES.items():
         results = [compute(ind, ids, period, tz, threshold, cache=cache) for ind in REGISTRY.values()
@@ -55,10 +59,13 @@ def indicators(desks: list[Desk], period: Period, codes: list[str] | None = None
     return sections
 
 
-def comparison(desks: list[Desk], period: Period, codes: list[str] | None = None) -> Comparison:
+def comparison(desks: list[Desk], period: Period, codes: list[str] | None = None, *,
+               cache: dict | None = None) -> Comparison:
     threshold, tz, ids = threshold_for(desks), desk_zone(desks), [d.pk for d in desks]
     labels = {d.pk: f"{d.comune} – {d.name}" for d in desks}
-    return Comparison(desks, [compute(REGISTRY[code], ids, period, tz, threshold, desk_labels=labels)
+    cache = cache if cache is not None else {}
+    cache.setdefault("codes", [c for c in COMPARED if codes is None or c in codes])
+    return Comparison(desks, [compute(REGISTRY[code], ids, period, tz, threshold, desk_labels=labels, cache=cache)
                               for code in COMPARED if codes is None or code in codes])
 
 

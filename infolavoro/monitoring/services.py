@@ -18,7 +18,8 @@ from .models import MonthlyReport
 
 logger = logging.getLogger(__name__)
 
-REPORT_CODES = ["access.appointments", "access.walk_ins", "access.channel", "access.lead_days", "people.served",
+REPORT_CODES = ["access.appointments", "access.walk_ins", "access.channel", "access.lead_days",
+                "access.days_to_first_free_slot", "people.served",
                 "people.new_returning", "service.consultations_by_reason", "service.portal_registrations",
                 "network.referrals_by_member", "network.acceptance_rate", "network.closed_loop_rate",
                 "network.verified_members", "labour.vacancies", "labour.open_vacancies", "labour.proposals",
@@ -101,3 +102,29 @@ def refresh_figures(today: dt.date | None = None) -> int:
     from .indicators import refresh_figures as refresh
 
     return refresh(list(active_desks()), today)
+
+
+def take_free_slot_snapshots(now: dt.datetime | None = None) -> int:
+    """The hourly job: record, for each active desk's own calendar, the first free slot a person booking now
+    would get (`booking.selectors.first_free_slot`). Once per calendar and UTC hour: a second run in the same hour
+    writes nothing. Returns the snapshots written."""
+    from infolavoro.booking.selectors import first_free_slot, monitoring_calendars
+
+    from .models import FreeSlotSnapshot
+
+    now = now or timezone.now()
+    hour = now.astimezone(dt.UTC).replace(minute=0, second=0, microsecond=0)
+    rows = []
+    for calendar in monitoring_calendars():  # the slot engine, four queries per calendar
+        first = first_free_slot(calendar, now)
+        # In UTC: Python subtracts two instants of the same zone as wall-clock times, ignoring a DST change.
+        wait = first.astimezone(dt.UTC) - now.astimezone(dt.UTC) if first else None
+        rows.append(FreeSlotSnapshot(desk_id=calendar.desk_id, calendar=calendar, taken_at=now, hour=hour,
+                                     first_free_slot=first,
+                                     days=wait.total_seconds() / 86400 if wait is not None else None))
+    with transaction.atomic():
+        done = set(FreeSlotSnapshot.objects.filter(hour=hour, calendar__in=[r.calendar for r in rows])
+                   .values_list("calendar_id", flat=True))
+        fresh = [r for r in rows if r.calendar.pk not in done]
+        FreeSlotSnapshot.objects.bulk_create(fresh, ignore_conflicts=True)
+    return len(fresh)

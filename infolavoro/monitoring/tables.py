@@ -34,6 +34,11 @@ def grid(result: Result) -> tuple[list[str], list[list]]:
             return ""
         return cell.value if cell.value is not None else shown(cell, t)
 
+    if result.lines is not None:
+        unit = result.indicator.unit
+        return ["", *result.columns, _("Periodo")], [
+            [f"{line.label} ({unit})", *[round(v, 2) if v is not None else "–" for v in [*line.values, line.total]]]
+            for line in result.lines]
     if result.kind_is_rate:
         header = ["", *result.columns, _("Periodo")]
         empty = [*(result.mean_empty or [False] * len(result.means)), result.mean_total_empty]

@@ -214,3 +214,36 @@ def test_charts_are_images_drawn_apart_from_the_page(client, desk, monitoring_vi
     assert client.get("/monitoraggio/grafico/access.appointments.svg?start=2026-05-01&end=2026-01-01"
                       ).status_code == 404
 
+
+
+def test_stored_figures_are_read_in_a_few_queries_not_one_per_indicator(client, desk, desk_admin, population,
+                                                                       django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from infolavoro.monitoring.indicators import refresh_figures
+
+    refresh_figures([desk], dt.date(2027, 1, 15))  # the whole canonical year 2026 closed and stored
+    client.force_login(desk_admin)
+    client.get("/monitoraggio/" + QUERY)  # the session
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get("/monitoraggio/" + QUERY).status_code == 200
+    stored = [q["sql"] for q in ctx.captured_queries if "monitoring_figure\"" in q["sql"]]
+    # one per grain and range (the counts' canonical year, the means' period), not one per indicator
+    assert 1 <= len(stored) <= 3
+    # nothing counted live: the period is closed; the page's own, the coverage and the two snapshot indicators
+    # session, user, roles, desks (twice), coverage, stored figures, the two end-of-period snapshots: 10, for
+    # about forty indicators
+    assert len(ctx.captured_queries) <= 10 < len(REGISTRY)
+
+
+@pytest.mark.parametrize("language", ["it", "en"])
+def test_table_figures_read_the_same_as_django_formats_them(language):
+    from django.utils import translation
+
+    from infolavoro.monitoring.templatetags.monitoring import _text, formatter
+
+    with translation.override(language):
+        text = formatter()
+        values = [0, 7, 999, 1000, 12345, 1234567, -4200, 0.0, 2.5, 3.75, 1234.56, -0.04, True, "ris.", "< 5", "–"]
+        assert [text(v) for v in values] == [_text(v) for v in values]

@@ -170,3 +170,18 @@ def test_constant_queries_per_indicator(code, desk, django_assert_max_num_querie
     for months in (("2026-01-01", "2026-01-31"), ("2024-01-01", "2026-12-31")):
         with django_assert_max_num_queries(3):
             run(code, desk, *months)
+
+
+def test_a_mean_counted_with_its_count_in_one_query_gives_the_same_figures(desk, django_assert_num_queries):
+    pop.ratings(desk, [5, 4, 4, 2, 5, 3], at("2026-01-12"))
+    pop.ratings(desk, [1, 5, 5, 4, 4], at("2026-02-03"))
+    period = Period(dt.date(2026, 1, 1), dt.date(2026, 3, 31), "month")
+    alone = compute(REGISTRY["satisfaction.score"], [desk.pk], period, ROME, 5)
+    cache: dict = {}
+    with django_assert_num_queries(2):  # the coverage, then the ratings by score with the sum of the scores
+        counted = compute(REGISTRY["satisfaction.ratings"], [desk.pk], period, ROME, 5, cache=cache)
+        together = compute(REGISTRY["satisfaction.score"], [desk.pk], period, ROME, 5, cache=cache)
+    assert together.means == alone.means
+    assert together.means[:2] == [pytest.approx(23 / 6), pytest.approx(19 / 5)]
+    assert together.mean_total == alone.mean_total
+    assert counted.total.value == 11
