@@ -6,6 +6,7 @@ over N replays: honest on a machine others are loading, where wrk's req/s are no
     .venv/bin/python bench/throughput.py                      # demo desk in a SQLite file, all URLs
     .venv/bin/python bench/throughput.py --duration 5 --replays 50 --no-wrk
     .venv/bin/python bench/throughput.py --profile index      # cProfile of the in-process replay of one URL
+    PUBLIC_PAGE_CACHE=0 .venv/bin/python bench/throughput.py  # every page rendered (no public page cache)
 
 Prints, per URL: status, req/s, latency p50/p99 under load, non-2xx responses, CPU ms and SQL queries per
 request. BENCH_SQLITE_PATH keeps the database between runs (default /tmp/infolavoro-throughput.sqlite3);

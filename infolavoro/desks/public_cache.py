@@ -22,6 +22,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from functools import wraps
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -70,12 +71,12 @@ def desk_saved(sender, instance, created: bool = False, raw: bool = False, **kwa
 
 
 def _cacheable(request: HttpRequest) -> bool:
-    if request.method != "GET" or getattr(request, "desk", None) is None:
+    if not settings.PUBLIC_PAGE_CACHE or request.method != "GET" or getattr(request, "desk", None) is None:
         return False
     if request.user.is_authenticated:
         return False
     storage = getattr(request, "_messages", None)
-    return not (storage is not None and (storage._queued_messages or storage._loaded_messages))
+    return storage is None or not len(storage)  # (counting does not mark the messages as shown)
 
 
 def _key(request: HttpRequest, params: Iterable[str]) -> str:

@@ -7,6 +7,7 @@ import re
 
 import pytest
 from django.conf import settings
+from django.contrib import messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import Client
@@ -195,3 +196,19 @@ def test_a_desk_saved_from_a_stale_copy_gets_a_new_version(desk, organization, d
     stale.phone = "0187 000000"
     stale.save()
     assert Desk.objects.get(pk=desk.pk).public_version not in (edited, stale.public_version)
+
+
+def test_a_page_with_a_message_is_neither_served_from_nor_stored_in_the_cache(organization, service, rf):
+    from django.contrib.auth.models import AnonymousUser
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from django.contrib.sessions.backends.signed_cookies import SessionStore
+
+    from infolavoro.desks.public_cache import _cacheable
+
+    request = rf.get(org_url(organization))
+    request.desk, request.user, request.session = organization.desk, AnonymousUser(), SessionStore()
+    request._messages = FallbackStorage(request)
+    assert _cacheable(request)
+    messages.info(request, "Prenotazione annullata.")
+    assert not _cacheable(request)
+    assert [str(m) for m in request._messages] == ["Prenotazione annullata."]  # still shown by the page
