@@ -55,7 +55,9 @@ def bump(desk_id: int | None, *, force: bool = False) -> None:
     if desk_id is None:
         return
     connection = transaction.get_connection()
-    if connection.in_atomic_block:
+    # Inside a transaction of the application's (a test's own transaction is not one: each of its statements
+    # stands for a transaction of its own, and a page may be cached between two of them).
+    if connection.in_atomic_block and not all(getattr(b, "_from_testcase", False) for b in connection.atomic_blocks):
         block = set(connection.savepoint_ids)  # the same atomic block (not only the same transaction: a test's)
         if not force and any(isinstance(entry[1], _Bumped) and entry[1].desk_id == desk_id and entry[0] == block
                              for entry in connection.run_on_commit):
@@ -68,6 +70,12 @@ def desk_saved(sender, instance, created: bool = False, raw: bool = False, **kwa
     """A desk's settings appear on its public pages; the save wrote the version it was loaded with."""
     if not created and not raw:
         bump(instance.pk, force=True)
+
+
+def organization_changed(sender, instance, raw: bool = False, **kwargs) -> None:
+    """A network member saved or deleted however (its desk is on the row: no query to find it)."""
+    if not raw:
+        bump(instance.desk_id)
 
 
 def _cacheable(request: HttpRequest) -> bool:
