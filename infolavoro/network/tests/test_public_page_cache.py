@@ -3,6 +3,7 @@ administrator, the import, the synonyms) shows at once on the cached pages in bo
 never get a cached page; the version changes in the edit's transaction (a rolled-back edit changes nothing);
 a cached page carries each visitor's own CSRF token."""
 
+import datetime as dt
 import re
 
 import pytest
@@ -12,10 +13,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from infolavoro.desks.models import Desk
 from infolavoro.network import services
-from infolavoro.network.models import Service
+from infolavoro.network.models import Organization, Service
 
 pytestmark = pytest.mark.django_db
 
@@ -124,10 +126,21 @@ def test_synonyms_change_the_cached_search_results(client, organization, service
     assert "Ente Formazione Golfo" in page(search.replace("mentoring", "+mentoring+"))
 
 
-def test_confirming_the_data_bumps_the_version(organization, member_editor):
-    before = Desk.objects.get(pk=organization.desk_id).public_version
-    services.confirm_current(organization, member_editor)  # querysets updated in bulk, no per-row save
-    assert Desk.objects.get(pk=organization.desk_id).public_version != before
+def test_confirming_everything_in_bulk_shows_at_once(client, desk, organization, service, member_editor):
+    """"The data are up to date" updates the member and all its services in bulk (no per-row save)."""
+    old = timezone.now() - dt.timedelta(days=desk.stale_after_days + 1)
+    Organization.objects.filter(pk=organization.pk).update(last_reviewed_at=old)
+    Service.objects.filter(pk=service.pk).update(last_reviewed_at=old)
+    urls = [org_url(organization), service_url(service)]
+    for url in urls:
+        assert "Informazioni da verificare" in page(url)
+        assert "Information to be verified" in page(url, "en")
+    client.force_login(member_editor)
+    response = client.post(reverse("network_manage:confirm", args=["la-spezia", organization.slug]))
+    assert response.status_code == 302
+    for url in urls:
+        assert "Informazioni da verificare" not in page(url)
+        assert "Information to be verified" not in page(url, "en")
 
 
 def test_logged_in_visitors_get_no_cached_page_and_leave_none(client, organization, service, member_editor):
