@@ -1,10 +1,13 @@
 """The search at scale (imported by bench/search.py `scale`): builds an installation of N desks, M members and
-S services per member with bulk_create in batches (no signals), indexes the members through the real index
-writer in batches, then times the directory search as a page does it (rank + the 12 members shown), one desk
-and the whole installation. Prints p50/p95 and the queries per search.
+S services per member (SQLite: bulk_create in batches, no signals, indexed through the real index writer;
+PostgreSQL: COPY in batches, bench/_search_copy.py), then times the directory search as a page does it (rank +
+the 12 members shown), one desk and the whole installation. Prints p50/p95 and the queries per search.
 
     .venv/bin/python bench/search.py scale --desks 1 --members 10000                      # SQLite
     BENCH_DATABASE_URL=postgres://... .venv/bin/python bench/search.py scale --desks 8000 --members 250000
+
+On PostgreSQL the rows are written with COPY (bench/_search_copy.py): the full scale (8,000 desks, 250,000
+members, 1,000,000 services) loads in minutes instead of the ~26 minutes of bulk_create (~160 members/s).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import argparse
 import statistics
 import time
 import uuid
+from pathlib import Path
 
 import _django
 from django.db import connection, transaction
@@ -38,14 +42,11 @@ def _templates(desk) -> list[dict]:
 
 
 def build(desks: int, members: int, per_member: int, batch: int = 5000) -> None:
+    """Grows the installation to `desks` desks and `members` members: COPY on PostgreSQL, bulk_create on SQLite."""
     from infolavoro.desks.models import Desk
-    from infolavoro.network import search
-    from infolavoro.network.models import Organization, Service
-    from infolavoro.search import services as index
 
     started = time.perf_counter()
     template = Desk.objects.get(slug="la-spezia")
-    MEMBERS = _templates(template)  # noqa: N806 - a constant for this build
     existing = Desk.objects.count()
     new_desks = []
     for i in range(existing, desks):
@@ -54,8 +55,22 @@ def build(desks: int, members: int, per_member: int, batch: int = 5000) -> None:
         new_desks.append(d)
     Desk.objects.bulk_create(new_desks, batch_size=batch)
     desk_ids = list(Desk.objects.order_by("pk").values_list("pk", flat=True))[:desks]
-    have = Organization.objects.count()
     print(f"  desks: {len(desk_ids)} ({time.perf_counter() - started:.0f} s)", flush=True)
+    if connection.vendor == "postgresql":
+        from _search_copy import build_postgresql
+
+        build_postgresql(template, desk_ids, members, per_member, started, batch=batch)
+    else:
+        _build_sqlite(template, desk_ids, members, per_member, started, batch=batch)
+
+
+def _build_sqlite(template, desk_ids, members: int, per_member: int, started: float, batch: int) -> None:
+    from infolavoro.network import search
+    from infolavoro.network.models import Organization, Service
+    from infolavoro.search import services as index
+
+    MEMBERS = _templates(template)  # noqa: N806 - a constant for this build
+    have = Organization.objects.count()
     services_flat = [(m, s) for m in MEMBERS for s in m["services"]]
     n = have
     while n < members:
@@ -80,9 +95,6 @@ def build(desks: int, members: int, per_member: int, batch: int = 5000) -> None:
         n += len(orgs)
         rate = (n - have) / (time.perf_counter() - started)
         print(f"  members {n:>7} / {members}  ({rate:.0f} members/s with services and index)", flush=True)
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
 
 
 def measure(label: str, desk, runs: int) -> None:
@@ -118,6 +130,7 @@ def scale(argv: list[str]) -> None:
     parser.add_argument("--members", type=int, default=10_000)
     parser.add_argument("--services-per-member", type=int, default=4)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--touch", help="a file created when done (the database is ready for someone else)")
     args = parser.parse_args(argv)
     from django.core.cache import cache
 
@@ -135,3 +148,5 @@ def scale(argv: list[str]) -> None:
     measure(f"one desk ({Organization.objects.filter(desk=biggest).count()} members)", biggest, args.runs)
     if args.desks > 1:
         measure("whole installation", None, args.runs)
+    if args.touch:
+        Path(args.touch).touch()

@@ -140,6 +140,8 @@ else:
     CACHES = {"default": {"BACKEND": "infolavoro.core.cache.AtomicDatabaseCache", "LOCATION": "infolavoro_cache"}}
     # django-ratelimit knows only a few backends by name; this one increments atomically (see core/cache.py).
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+# The public directory pages kept in that cache until an edit (desks.public_cache); 0 renders every request.
+PUBLIC_PAGE_CACHE = env_bool("PUBLIC_PAGE_CACHE", True)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

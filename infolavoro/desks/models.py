@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 import zoneinfo
 
 from django.core.exceptions import ValidationError
@@ -132,6 +133,10 @@ class Desk(models.Model):
     )
     is_active = models.BooleanField(_("attivo"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Changed (to a new random value) in the transaction of every edit that changes the public directory pages:
+    # the cached pages are keyed by it (desks.public_cache). Random, not a counter: a desk saved from a stale
+    # copy must never bring back a version whose pages are cached.
+    public_version = models.UUIDField(default=uuid.uuid4, editable=False)
 
     class Meta:
         ordering = ["comune", "name"]

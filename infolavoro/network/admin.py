@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from infolavoro.desks import public_cache
+
 from .models import (
     ChangeRecord,
     Contact,
@@ -13,22 +15,47 @@ from .models import (
 )
 
 
+def _desk_id(obj) -> int | None:
+    if hasattr(obj, "desk_id"):
+        return obj.desk_id
+    owner = obj if hasattr(obj, "organization_id") else (obj.service or obj.location)  # a schedule
+    return owner.organization.desk_id if owner else None
+
+
+class PublicPagesAdmin(admin.ModelAdmin):
+    """Edits here change the public directory pages too: their desk's cached pages are renewed
+    (desks.public_cache), as with the edits of the management pages."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        public_cache.bump(_desk_id(obj))
+
+    def delete_model(self, request, obj):
+        public_cache.bump(_desk_id(obj))
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for desk_id in {_desk_id(obj) for obj in queryset}:
+            public_cache.bump(desk_id)
+        super().delete_queryset(request, queryset)
+
+
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(PublicPagesAdmin):
     list_display = ["name", "kind", "desk", "is_active", "last_reviewed_at"]
     list_filter = ["desk", "kind", "is_active"]
     search_fields = ["name", "alternate_name"]
 
 
 @admin.register(Service)
-class ServiceAdmin(admin.ModelAdmin):
+class ServiceAdmin(PublicPagesAdmin):
     list_display = ["name", "organization", "is_active", "last_reviewed_at"]
     search_fields = ["name", "organization__name"]
     list_select_related = ["organization"]
 
 
 @admin.register(Project, TrainingOpportunity)
-class ReviewedEntryAdmin(admin.ModelAdmin):
+class ReviewedEntryAdmin(PublicPagesAdmin):
     list_display = ["title", "organization", "is_active", "last_reviewed_at"]
     search_fields = ["title", "organization__name"]
     list_select_related = ["organization"]
@@ -41,7 +68,4 @@ class ChangeRecordAdmin(admin.ModelAdmin):
     list_select_related = ["organization"]
 
 
-admin.site.register(Location)
-admin.site.register(TaxonomyTerm)
-admin.site.register(Schedule)
-admin.site.register(Contact)
+admin.site.register([Location, TaxonomyTerm, Schedule, Contact], PublicPagesAdmin)

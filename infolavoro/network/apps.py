@@ -9,4 +9,5 @@ class NetworkConfig(AppConfig):
         from . import public_cache, search
 
         search.connect()
+        # Network rows saved or deleted anywhere renew their desk's public pages (desks.public_cache).
         public_cache.connect()

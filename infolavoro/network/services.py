@@ -22,9 +22,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from infolavoro.accounts.permissions import can
+from infolavoro.desks import public_cache
 from infolavoro.notifications.services import queue_email
 
-from . import public_cache, selectors
+from . import selectors
 from .models import ChangeRecord, Contact, Location, Organization, Project, Schedule, Service, TrainingOpportunity
 
 # Free-text fields members write: tags and scripts are stripped, the text is kept (templates escape it).
@@ -113,6 +114,7 @@ def _record(organization: Organization, obj: Model, kind: str, action: str, befo
     # An administrator's own edits are history, not something to review.
     reviewed = can(actor, "desk.administer", organization)
     desk_id = organization.desk_id
+    public_cache.bump(desk_id)  # every member's and administrator's edit passes here: the public pages change
     transaction.on_commit(lambda: _rebuild_brochure(desk_id))
     return ChangeRecord.objects.create(
         desk_id=organization.desk_id, organization=organization, object_type=kind, object_id=str(obj.pk),
@@ -342,7 +344,7 @@ def set_suspended(organization: Organization, suspended: bool, actor: Any) -> No
     # updated_at moves the brochure's data version: it is rebuilt without (or with) the member.
     Organization.objects.filter(pk=organization.pk).update(is_active=not suspended, updated_at=timezone.now())
     desk_id = organization.desk_id
-    public_cache.forget(desk_id)  # an update sends no signal
+    public_cache.bump(desk_id)
     transaction.on_commit(lambda: _rebuild_brochure(desk_id))
 
 
@@ -353,6 +355,7 @@ def save_terms(desk: Any, rows: list[dict[str, Any]], actor: Any) -> None:
     from .models import TaxonomyTerm
 
     _require_admin(actor, desk)
+    public_cache.bump(desk.pk)
     for position, row in enumerate(rows):
         term, _created = TaxonomyTerm.objects.get_or_create(desk=desk, code=row["code"], defaults={
             "name_it": row["name"], "description_it": row.get("description", ""),
@@ -416,6 +419,7 @@ def import_network(desk: Any, tables: Any, actor: Any, *, skip_invalid: bool = F
     report = ImportReport(rejected=plan.rejected)
     if (plan.rejected and not skip_invalid) or dry_run:
         return report
+    public_cache.bump(desk.pk)  # the rows below are written in bulk: no per-row edit passes through _record
 
     def reviewed(day: dt.date | None) -> dt.datetime | None:
         return dt.datetime.combine(day, dt.time(10), tzinfo=desk.tz) if day else None
@@ -581,6 +585,5 @@ def import_network(desk: Any, tables: Any, actor: Any, *, skip_invalid: bool = F
     from .search import index_organizations
 
     index_organizations([orgs[record["slug"]].pk for record in plan.organizations])
-    public_cache.forget(desk.pk)  # and the public page's courses and projects
     report.applied = True
     return report

@@ -7,6 +7,8 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from infolavoro.desks.public_cache import cached_page
+
 from . import selectors
 from .forms import DirectorySearchForm
 from .models import Organization
@@ -14,6 +16,7 @@ from .models import Organization
 PER_PAGE = 12
 
 
+@cached_page(("q", "tipo", "tema", "pagina"))
 def index(request: HttpRequest, desk_slug: str) -> HttpResponse:
     desk = request.desk
     topics = list(selectors.topics(desk))
@@ -34,6 +37,7 @@ def index(request: HttpRequest, desk_slug: str) -> HttpResponse:
     })
 
 
+@cached_page()
 def organization(request: HttpRequest, desk_slug: str, slug: str) -> HttpResponse:
     org = selectors.public_organization(request.desk, slug)
     return render(request, "network/organization.html", {
@@ -63,6 +67,7 @@ def logo(request: HttpRequest, desk_slug: str, slug: str) -> HttpResponse:
     return response
 
 
+@cached_page()
 def service(request: HttpRequest, desk_slug: str, organization_slug: str, slug: str) -> HttpResponse:
     svc = selectors.public_service(request.desk, organization_slug, slug)
     return render(request, "network/service.html", {
@@ -71,10 +76,12 @@ def service(request: HttpRequest, desk_slug: str, organization_slug: str, slug: 
     })
 
 
+@cached_page()
 def topics(request: HttpRequest, desk_slug: str) -> HttpResponse:
     return render(request, "network/topics.html", {"topics": selectors.topics(request.desk)})
 
 
+@cached_page()
 def topic(request: HttpRequest, desk_slug: str, code: str) -> HttpResponse:
     term = next((t for t in selectors.topics(request.desk) if t.code == code), None)
     if term is None:

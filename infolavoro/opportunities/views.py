@@ -43,12 +43,13 @@ class KnownCountPaginator(Paginator):
 
 def network_section(desk: Any, wanted_topic: str) -> tuple[str, dict[str, Any]]:
     """The network's part of the page (courses, those still open for application first, optionally on one topic;
-    start-up projects), rendered once per desk, topic and language and kept in the cache (network.public_cache,
-    forgotten when the network changes): with 10,000 vacancies beside it, its four queries and its rendering
-    were half of the page's time. Returns the HTML and, when it was rendered now, its context (else {})."""
+    start-up projects), rendered once per desk, topic and language and kept in the cache under the desk's public
+    version (network.public_cache), renewed when the network changes: with 10,000 vacancies beside it, its four
+    queries and its rendering were half of the page's time. Returns the HTML and, when it was rendered now, its
+    context (else {})."""
     today = timezone.localdate()
     page = (wanted_topic, get_language())
-    key = public_cache.key(desk.pk)
+    key = public_cache.key(desk)
     entry = cache.get(key)
     if not isinstance(entry, dict) or entry.get("today") != today.isoformat():
         entry = {"today": today.isoformat(), "pages": {}}

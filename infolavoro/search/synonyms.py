@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from infolavoro.desks import public_cache
+
 from . import text
 from .models import Synonym
 
@@ -112,6 +114,7 @@ def save(desk, value: str, actor) -> int:
         raise PermissionError
     rows = parse_lines(value)
     with transaction.atomic():
+        public_cache.bump(desk.pk)  # the search results change
         Synonym.objects.filter(desk=desk).delete()
         Synonym.objects.bulk_create([Synonym(desk=desk, phrase=p, alternatives=a) for p, a in rows])
         cache.delete(CACHE_KEY.format(desk.pk))

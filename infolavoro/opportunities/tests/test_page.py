@@ -121,7 +121,7 @@ def test_the_cached_courses_follow_every_change_of_the_network(client, courses, 
     assert "Impresa giovane" in client.get(url()).content.decode()
     added.delete()
     assert "Corso rinominato" not in client.get(url()).content.decode()
-    # A suspension is an update without signals: the service forgets the page itself.
+    # A suspension is an update without signals: the service renews the desk's public version itself.
     services.set_suspended(Organization.objects.get(pk=organization.pk), True, desk_admin)
     page = client.get(url()).content.decode()
     assert "Saldatura" not in page
