@@ -89,7 +89,7 @@ class _Bounded:
             parts, params = [], []
             for _, term in missing:
                 sql, term_params = self._count_sql(term, where)
-                parts.append(f"(SELECT COUNT(*) FROM ({sql} LIMIT %s) c)")
+                parts.append(f"(SELECT COUNT(*) FROM ({sql} LIMIT %s) c)")  # noqa: S608 - structure ours, values as parameters
                 params += [*term_params, *where_params, cap + 1]
             with connection.cursor() as cursor:
                 cursor.execute(f"SELECT {', '.join(parts)}", params)  # noqa: S608 - structure ours, values as parameters
@@ -143,7 +143,7 @@ def _where(kind: str, desk_id, within, *, by_row: bool = False) -> tuple[str, li
         inner, inner_params = within.query.sql_with_params()
         if by_row:
             column = within.query.values_select[0] if within.query.values_select else within.model._meta.pk.column
-            sql += f' AND EXISTS (SELECT 1 FROM ({inner}) w WHERE w."{column}" = d.object_id)'
+            sql += f' AND EXISTS (SELECT 1 FROM ({inner}) w WHERE w."{column}" = d.object_id)'  # noqa: S608 - structure ours, values as parameters
         else:
             sql += f" AND d.object_id IN ({inner})"
         params.extend(inner_params)
@@ -172,14 +172,14 @@ class PostgresEngine(_Bounded):
         return " | ".join("(" + " & ".join(f"'{s}':*{weight}" for s in alt) + ")" for alt in term.alternatives)
 
     def _count_sql(self, term: Term, where: str) -> tuple[str, list]:
-        return f"SELECT 1 FROM search_document d WHERE d.vector @@ %s::tsquery{where}", [self._tsquery(term)]
+        return f"SELECT 1 FROM search_document d WHERE d.vector @@ %s::tsquery{where}", [self._tsquery(term)]  # noqa: S608 - structure ours, values as parameters
 
     def _candidates_sql(self, terms: list[Term], where: str, common_only: bool) -> tuple[str, list]:
         parts, params = [], []
         for term in terms:
             for weight in ("A", "B", "") if common_only else ("",):
                 limit = f" LIMIT {COMMON_ONLY_CANDIDATES}" if common_only else ""
-                parts.append(f"(SELECT d.id FROM search_document d WHERE d.vector @@ %s::tsquery{where}{limit})")
+                parts.append(f"(SELECT d.id FROM search_document d WHERE d.vector @@ %s::tsquery{where}{limit})")  # noqa: S608 - structure ours, values as parameters
                 params += [self._tsquery(term, weight), _WHERE]
         return " UNION ALL ".join(parts), params
 
@@ -250,7 +250,7 @@ class SqliteEngine(_Bounded):
         for term in terms:
             for columns in ("title", "keywords", "") if common_only else ("",):
                 limit = f" LIMIT {COMMON_ONLY_CANDIDATES}" if common_only else ""
-                parts.append(f"SELECT * FROM (SELECT search_fts.rowid AS id {self._MATCHED}{where}{limit})")
+                parts.append(f"SELECT * FROM (SELECT search_fts.rowid AS id {self._MATCHED}{where}{limit})")  # noqa: S608 - structure ours, values as parameters
                 params += [self._match(term, columns), _WHERE]
         return " UNION ALL ".join(parts), params
 
@@ -264,8 +264,10 @@ class SqliteEngine(_Bounded):
         if ids is not None:
             import json
 
-            # Bounded: each list only for the candidates (already of the desk and `within`).
-            only, only_params, where, where_params = " AND +rowid IN (SELECT value FROM json_each(%s))", [json.dumps(ids)], "", []
+            # Bounded: each list only for the candidates (already of the desk and `within`). `+rowid`: FTS5
+            # would otherwise run the whole MATCH again for each candidate's rowid (prefixes expanded each time).
+            only, only_params = " AND +rowid IN (SELECT value FROM json_each(%s))", [json.dumps(ids)]
+            where, where_params = "", []
         else:
             only, only_params = "", []
             where, where_params = _where(kind, desk_id, within)
