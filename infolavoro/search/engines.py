@@ -21,7 +21,8 @@ MAX_RESULTS = 1000
 # A term matching more documents than this (in the desk, or the installation) is "common": it does not choose
 # the candidates, it only ranks those the other terms found. Settings: SEARCH_COMMON_TERM_CAP.
 COMMON_TERM_CAP = 500
-# When every term is common: this many documents at most per term and per name field (title, keywords).
+# When every term is common: this many documents at most per term and per field searched (SQLite: title,
+# keywords, any; PostgreSQL: `head` (title and keywords), any).
 COMMON_ONLY_CANDIDATES = 200
 FREQUENCY_TTL = 300  # seconds a term's document frequency is remembered by this process
 
@@ -109,7 +110,7 @@ class _Bounded:
             return None, counts
         where, where_params = _where(kind, desk_id, within, by_row=True)
         sql, params = self._candidates_sql(selective or terms, where, common_only=not selective)
-        limit = cap * len(selective) if selective else 2 * COMMON_ONLY_CANDIDATES * len(terms)
+        limit = cap * len(selective) if selective else 3 * COMMON_ONLY_CANDIDATES * len(terms)
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT DISTINCT id FROM ({sql}) x LIMIT %s",  # noqa: S608 - structure ours, values as parameters
                            [*_expand(params, where_params), limit])
@@ -177,10 +178,16 @@ class PostgresEngine(_Bounded):
     def _candidates_sql(self, terms: list[Term], where: str, common_only: bool) -> tuple[str, list]:
         parts, params = [], []
         for term in terms:
-            for weight in ("A", "B", "") if common_only else ("",):
-                limit = f" LIMIT {COMMON_ONLY_CANDIDATES}" if common_only else ""
-                parts.append(f"(SELECT d.id FROM search_document d WHERE d.vector @@ %s::tsquery{where}{limit})")  # noqa: S608 - structure ours, values as parameters
-                params += [self._tsquery(term, weight), _WHERE]
+            if common_only:
+                # The first documents naming the term (`head`: title and keywords, its own small GIN index),
+                # then the first matching it anywhere (so a word found only in descriptions still answers).
+                for column in ("head", "vector"):
+                    parts.append(f"(SELECT d.id FROM search_document d WHERE d.{column} @@ %s::tsquery{where} "  # noqa: S608 - structure ours, values as parameters
+                                 f"LIMIT {COMMON_ONLY_CANDIDATES})")
+                    params += [self._tsquery(term), _WHERE]
+            else:
+                parts.append(f"(SELECT d.id FROM search_document d WHERE d.vector @@ %s::tsquery{where})")  # noqa: S608 - structure ours, values as parameters
+                params += [self._tsquery(term), _WHERE]
         return " UNION ALL ".join(parts), params
 
     def run(self, terms: list[Term], *, kind: str, desk_id=None, within=None, limit: int = MAX_RESULTS) -> Raw:
