@@ -22,7 +22,7 @@ MAX_RESULTS = 1000
 # the candidates, it only ranks those the other terms found. Settings: SEARCH_COMMON_TERM_CAP.
 COMMON_TERM_CAP = 500
 # When every term is common: this many documents at most per term and per field searched (SQLite: title,
-# keywords, any; PostgreSQL: `head` (title and keywords), any).
+# keywords; PostgreSQL: `head`, title and keywords), or anywhere if no name or keywords have the terms.
 COMMON_ONLY_CANDIDATES = 200
 FREQUENCY_TTL = 300  # seconds a term's document frequency is remembered by this process
 
@@ -77,7 +77,8 @@ class _Bounded:
     def _count_sql(self, term: Term, where: str) -> tuple[str, list]:
         raise NotImplementedError
 
-    def _candidates_sql(self, terms: list[Term], where: str, common_only: bool) -> tuple[str, list]:
+    def _candidates_sql(self, terms: list[Term], where: str, mode: str) -> tuple[str, list]:
+        """mode: "selective" (every match of the terms), "names" or "anywhere" (the first few matches)."""
         raise NotImplementedError
 
     def _frequencies(self, terms: list[Term], kind: str, desk_id) -> list[int]:
@@ -109,12 +110,18 @@ class _Bounded:
         if len(selective) == len(terms):
             return None, counts
         where, where_params = _where(kind, desk_id, within, by_row=True)
-        sql, params = self._candidates_sql(selective or terms, where, common_only=not selective)
-        limit = cap * len(selective) if selective else 3 * COMMON_ONLY_CANDIDATES * len(terms)
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT DISTINCT id FROM ({sql}) x LIMIT %s",  # noqa: S608 - structure ours, values as parameters
-                           [*_expand(params, where_params), limit])
-            return [r[0] for r in cursor.fetchall()], counts
+        # Only common words: names and keywords first; anywhere (one more query) only if no name has them.
+        ids: list[int] = []
+        for mode in ["selective"] if selective else ["names", "anywhere"]:
+            sql, params = self._candidates_sql(selective or terms, where, mode)
+            limit = cap * len(selective) if selective else 2 * COMMON_ONLY_CANDIDATES * len(terms)
+            with connection.cursor() as cursor:
+                cursor.execute(f"SELECT DISTINCT id FROM ({sql}) x LIMIT %s",  # noqa: S608 - structure ours, values as parameters
+                               [*_expand(params, where_params), limit])
+                ids = [r[0] for r in cursor.fetchall()]
+            if ids:
+                break
+        return ids, counts
 
     @staticmethod
     def _bounded_raw(raw: Raw, counts: list[int]) -> Raw:
@@ -175,13 +182,13 @@ class PostgresEngine(_Bounded):
     def _count_sql(self, term: Term, where: str) -> tuple[str, list]:
         return f"SELECT 1 FROM search_document d WHERE d.vector @@ %s::tsquery{where}", [self._tsquery(term)]  # noqa: S608 - structure ours, values as parameters
 
-    def _candidates_sql(self, terms: list[Term], where: str, common_only: bool) -> tuple[str, list]:
+    def _candidates_sql(self, terms: list[Term], where: str, mode: str) -> tuple[str, list]:
         parts, params = [], []
         for term in terms:
-            if common_only:
+            if mode != "selective":
                 # The first documents naming the term (`head`: title and keywords, its own small GIN index),
-                # then the first matching it anywhere (so a word found only in descriptions still answers).
-                for column in ("head", "vector"):
+                # or matching it anywhere.
+                for column in ("head",) if mode == "names" else ("vector",):
                     parts.append(f"(SELECT d.id FROM search_document d WHERE d.{column} @@ %s::tsquery{where} "  # noqa: S608 - structure ours, values as parameters
                                  f"LIMIT {COMMON_ONLY_CANDIDATES})")
                     params += [self._tsquery(term), _WHERE]
@@ -252,11 +259,11 @@ class SqliteEngine(_Bounded):
     def _count_sql(self, term: Term, where: str) -> tuple[str, list]:
         return f"SELECT 1 {self._MATCHED}{where}", [self._match(term)]
 
-    def _candidates_sql(self, terms: list[Term], where: str, common_only: bool) -> tuple[str, list]:
+    def _candidates_sql(self, terms: list[Term], where: str, mode: str) -> tuple[str, list]:
         parts, params = [], []
         for term in terms:
-            for columns in ("title", "keywords", "") if common_only else ("",):
-                limit = f" LIMIT {COMMON_ONLY_CANDIDATES}" if common_only else ""
+            for columns in ("title", "keywords") if mode == "names" else ("",):
+                limit = f" LIMIT {COMMON_ONLY_CANDIDATES}" if mode != "selective" else ""
                 parts.append(f"SELECT * FROM (SELECT search_fts.rowid AS id {self._MATCHED}{where}{limit})")  # noqa: S608 - structure ours, values as parameters
                 params += [self._match(term, columns), _WHERE]
         return " UNION ALL ".join(parts), params

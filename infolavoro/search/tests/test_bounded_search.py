@@ -56,8 +56,14 @@ def test_a_common_word_only_ranks_what_the_selective_words_found(network):
 def test_a_query_of_common_words_only_still_answers_names_first(network):
     hits = directory(network, text="lavoro")
     assert hits.result.approximate is True
-    assert slugs(hits, 1) == ["lavoro-sicuro"]  # the name match first
-    assert len(hits) > 3
+    assert slugs(hits, 1) == ["lavoro-sicuro"]  # the candidates: members naming the word
+
+
+def test_a_common_word_found_only_in_descriptions_still_answers(network):
+    hits = directory(network, text="formazione")  # 6 descriptions, no name nor service: anywhere, bounded
+    assert hits.result.approximate is True
+    assert len(hits) == 6
+    assert all(s.startswith("associazione-") for s in slugs(hits))
 
 
 def test_selective_words_give_the_exact_answer(network):
