@@ -19,13 +19,26 @@ from . import search
 from .models import Organization, Project, Service, TaxonomyTerm, TrainingOpportunity
 
 
-def public_organizations(desk: Desk | None) -> QuerySet[Organization]:
-    """Active members of a desk's network, with their active services and topics (constant query count)."""
+def _with_details(orgs: QuerySet[Organization]) -> QuerySet[Organization]:
     # Calendars: a service bookable online links to the booking flow at its premises.
     services = Service.objects.filter(is_active=True).prefetch_related("taxonomy_terms", "calendars")
+    return orgs.prefetch_related(Prefetch("services", queryset=services), "locations")
+
+
+def public_organizations(desk: Desk | None) -> QuerySet[Organization]:
+    """Active members of a desk's network, with their active services and topics (constant query count)."""
     orgs = Organization.objects.filter(is_active=True)
     orgs = orgs.filter(desk=desk) if desk is not None else orgs.filter(desk__is_active=True).select_related("desk")
-    return orgs.prefetch_related(Prefetch("services", queryset=services), "locations").order_by("name")
+    return _with_details(orgs).order_by("name")
+
+
+def shown_organizations(desk: Desk | None, ids) -> dict:
+    """The members of a page of results, by id, with their details: looked up by primary key only (with the
+    desk's condition in SQL, SQLite walks the desk's index: every member of a 10,000-member desk), the desk
+    checked on the rows found."""
+    orgs = Organization.objects.filter(pk__in=list(ids), is_active=True).select_related("desk")
+    return {o.pk: o for o in _with_details(orgs)
+            if (o.desk_id == desk.pk if desk is not None else o.desk.is_active)}
 
 
 def current_trainings(today: dt.date | None = None) -> QuerySet[TrainingOpportunity]:
@@ -126,7 +139,7 @@ class Directory(Sequence):
         return self._hits(matches)
 
     def _hits(self, matches: list[_Match]) -> list[Hit]:
-        orgs = public_organizations(self.desk).in_bulk([m.organization_id for m in matches])
+        orgs = shown_organizations(self.desk, [m.organization_id for m in matches])
         hits = []
         for m in matches:
             if m.organization_id not in orgs:  # suspended since the search

@@ -8,14 +8,23 @@ Query text never reaches either engine's syntax: terms are stems of [a-z0-9] onl
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import connection
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 WEIGHTS = (5, 3, 1)  # title, keywords, body
 MAX_RESULTS = 1000
+# A term matching more documents than this (in the desk, or the installation) is "common": it does not choose
+# the candidates, it only ranks those the other terms found. Settings: SEARCH_COMMON_TERM_CAP.
+COMMON_TERM_CAP = 500
+# When every term is common: this many documents at most per term and per field searched (SQLite: title,
+# keywords; PostgreSQL: `head`, title and keywords), or anywhere if no name or keywords have the terms.
+COMMON_ONLY_CANDIDATES = 200
+FREQUENCY_TTL = 300  # seconds a term's document frequency is remembered by this process
 
 
 @dataclass(frozen=True)
@@ -33,6 +42,7 @@ class Raw:
     rows: list[tuple]  # (object_id, score, coverage)
     found: list[bool]  # per term: some document matches it
     total: int
+    approximate: bool = False  # True: some terms were common, `total` counts the candidates ranked only
 
 
 def _max_distance(word: str) -> int:
@@ -45,14 +55,105 @@ def closest(word: str, candidates) -> str | None:
     return best[0] if best and best[0] != word else None
 
 
-def _where(kind: str, desk_id, within) -> tuple[str, list]:
+def common_term_cap() -> int:
+    return getattr(settings, "SEARCH_COMMON_TERM_CAP", COMMON_TERM_CAP)
+
+
+# (vendor, kind, desk id, term's alternatives) → (when it expires, documents matching it, up to the cap + 1)
+_frequencies: dict[tuple, tuple[float, int]] = {}
+
+
+def forget_frequencies() -> None:
+    """The index changed in this process: counts are asked again (other processes forget in FREQUENCY_TTL)."""
+    _frequencies.clear()
+
+
+class _Bounded:
+    """Dynamic stop words, shared by both engines: each term's document frequency, counted up to the cap in one
+    query (remembered for a few minutes), decides how the candidates are chosen. Selective terms (at most the cap
+    each) choose them; common ones only rank them; if every term is common, the candidates are the first
+    documents matching a term in their name or keywords. The ranking of the candidates is the same in all cases."""
+
+    def _count_sql(self, term: Term, where: str) -> tuple[str, list]:
+        raise NotImplementedError
+
+    def _candidates_sql(self, terms: list[Term], where: str, mode: str) -> tuple[str, list]:
+        """mode: "selective" (every match of the terms), "names" or "anywhere" (the first few matches)."""
+        raise NotImplementedError
+
+    def _frequencies(self, terms: list[Term], kind: str, desk_id) -> list[int]:
+        now, cap = time.monotonic(), common_term_cap()
+        keys = [(connection.vendor, kind, desk_id, t.alternatives) for t in terms]
+        known = {k: v[1] for k in keys if (v := _frequencies.get(k)) and v[0] > now}
+        missing = [(k, t) for k, t in zip(keys, terms, strict=True) if k not in known]
+        if missing:
+            where, where_params = _where(kind, desk_id, None)
+            parts, params = [], []
+            for _, term in missing:
+                sql, term_params = self._count_sql(term, where)
+                parts.append(f"(SELECT COUNT(*) FROM ({sql} LIMIT %s) c)")  # noqa: S608 - structure ours, values as parameters
+                params += [*term_params, *where_params, cap + 1]
+            with connection.cursor() as cursor:
+                cursor.execute(f"SELECT {', '.join(parts)}", params)  # noqa: S608 - structure ours, values as parameters
+                counts = cursor.fetchone()
+            for (key, _), count in zip(missing, counts, strict=True):
+                _frequencies[key] = (now + FREQUENCY_TTL, count)
+                known[key] = count
+        return [known[k] for k in keys]
+
+    def candidates(self, terms: list[Term], *, kind: str, desk_id, within) -> tuple[list[int] | None, list[int]]:
+        """None: every term is selective, rank all their matches (the exact answer). Otherwise the documents'
+        ids to rank (at most the cap per selective term, or COMMON_ONLY_CANDIDATES per common term and field)."""
+        cap = common_term_cap()
+        counts = self._frequencies(terms, kind, desk_id)
+        selective = [t for t, n in zip(terms, counts, strict=True) if n <= cap]
+        if len(selective) == len(terms):
+            return None, counts
+        where, where_params = _where(kind, desk_id, within, by_row=True)
+        # Only common words: names and keywords first; anywhere (one more query) only if no name has them.
+        ids: list[int] = []
+        for mode in ["selective"] if selective else ["names", "anywhere"]:
+            sql, params = self._candidates_sql(selective or terms, where, mode)
+            limit = cap * len(selective) if selective else 2 * COMMON_ONLY_CANDIDATES * len(terms)
+            with connection.cursor() as cursor:
+                cursor.execute(f"SELECT DISTINCT id FROM ({sql}) x LIMIT %s",  # noqa: S608 - structure ours, values as parameters
+                               [*_expand(params, where_params), limit])
+                ids = [r[0] for r in cursor.fetchall()]
+            if ids:
+                break
+        return ids, counts
+
+    @staticmethod
+    def _bounded_raw(raw: Raw, counts: list[int]) -> Raw:
+        """A common term is found even if no candidate has it."""
+        return Raw(raw.rows, [f or n > 0 for f, n in zip(raw.found, counts, strict=True)], raw.total, True)
+
+
+def _expand(params: list, where_params: list) -> list:
+    """Candidate queries mark where the scope's parameters go with the `_WHERE` sentinel."""
+    out = []
+    for p in params:
+        out.extend(where_params) if p is _WHERE else out.append(p)
+    return out
+
+
+_WHERE = object()
+
+
+def _where(kind: str, desk_id, within, *, by_row: bool = False) -> tuple[str, list]:
+    """The scope's conditions on `d`. `by_row`: `within` checked for each row by its primary key, for a few
+    hundred candidates (IN would first list the whole desk's or installation's members)."""
     sql, params = " AND d.kind = %s", [kind]
     if desk_id is not None:
         sql += " AND d.desk_id = %s"
         params.append(desk_id)
     if within is not None:
         inner, inner_params = within.query.sql_with_params()
-        sql += f" AND d.object_id IN ({inner})"
+        if by_row:
+            column = within.query.values_select[0] if within.query.values_select else within.model._meta.pk.column
+            sql += f' AND EXISTS (SELECT 1 FROM ({inner}) w WHERE w."{column}" = d.object_id)'  # noqa: S608 - structure ours, values as parameters
+        else:
+            sql += f" AND d.object_id IN ({inner})"
         params.extend(inner_params)
     return sql, params
 
@@ -73,12 +174,31 @@ def _raw(cursor, n: int) -> Raw:
     return Raw([(r[0], r[1], r[2]) for r in fetched], [bool(v) for v in first[4:4 + n]], first[3])
 
 
-class PostgresEngine:
+class PostgresEngine(_Bounded):
     @staticmethod
     def _tsquery(term: Term, weight: str = "") -> str:
         return " | ".join("(" + " & ".join(f"'{s}':*{weight}" for s in alt) + ")" for alt in term.alternatives)
 
+    def _count_sql(self, term: Term, where: str) -> tuple[str, list]:
+        return f"SELECT 1 FROM search_document d WHERE d.vector @@ %s::tsquery{where}", [self._tsquery(term)]  # noqa: S608 - structure ours, values as parameters
+
+    def _candidates_sql(self, terms: list[Term], where: str, mode: str) -> tuple[str, list]:
+        parts, params = [], []
+        for term in terms:
+            if mode != "selective":
+                # The first documents naming the term (`head`: title and keywords, its own small GIN index),
+                # or matching it anywhere.
+                for column in ("head",) if mode == "names" else ("vector",):
+                    parts.append(f"(SELECT d.id FROM search_document d WHERE d.{column} @@ %s::tsquery{where} "  # noqa: S608 - structure ours, values as parameters
+                                 f"LIMIT {COMMON_ONLY_CANDIDATES})")
+                    params += [self._tsquery(term), _WHERE]
+            else:
+                parts.append(f"(SELECT d.id FROM search_document d WHERE d.vector @@ %s::tsquery{where})")  # noqa: S608 - structure ours, values as parameters
+                params += [self._tsquery(term), _WHERE]
+        return " UNION ALL ".join(parts), params
+
     def run(self, terms: list[Term], *, kind: str, desk_id=None, within=None, limit: int = MAX_RESULTS) -> Raw:
+        ids, counts = self.candidates(terms, kind=kind, desk_id=desk_id, within=within)
         cases, params = [], []
         for i, term in enumerate(terms):
             cases.append(f"CASE WHEN dv.v @@ %s::tsquery THEN {WEIGHTS[0]} WHEN dv.v @@ %s::tsquery "
@@ -90,7 +210,11 @@ class PostgresEngine:
         # The vectors (~2 KB) live in TOAST: each `vector @@ q` would fetch and decompress it again (seven times
         # per row for two terms). `dv.v` is it read once per matching row (OFFSET 0 keeps it computed once).
         once = "CROSS JOIN LATERAL (SELECT d.vector || ''::tsvector AS v OFFSET 0) dv"
-        if desk_id is None:
+        if ids is not None:
+            # Bounded: the candidates only (already of the desk and `within`), by primary key.
+            inner = f"{select} FROM search_document d {once} WHERE d.id = ANY(%s::bigint[])"
+            params = [any_term, *params, ids, limit]
+        elif desk_id is None:
             inner = f"{select} FROM search_document d {once} WHERE d.vector @@ %s::tsquery{where}"
             params = [any_term, *params, any_term, *where_params, limit]
         else:
@@ -103,7 +227,8 @@ class PostgresEngine:
         # tsquery tests once per reference to its score (score, coverage, found): three times.
         with connection.cursor() as cursor:
             cursor.execute(_outer(len(terms), f"{inner} OFFSET 0"), params)
-            return _raw(cursor, len(terms))
+            raw = _raw(cursor, len(terms))
+        return raw if ids is None else self._bounded_raw(raw, counts)
 
     def correct(self, words: list[str]) -> dict[str, str]:
         """Candidates by trigram similarity (GIN index), the closest within one or two letters chosen."""
@@ -127,8 +252,21 @@ class PostgresEngine:
         pass
 
 
-class SqliteEngine:
+class SqliteEngine(_Bounded):
     _vocabulary: tuple[int, list[str]] = (-1, [])
+    _MATCHED = "FROM search_fts CROSS JOIN search_document d ON d.id = search_fts.rowid WHERE search_fts MATCH %s"
+
+    def _count_sql(self, term: Term, where: str) -> tuple[str, list]:
+        return f"SELECT 1 {self._MATCHED}{where}", [self._match(term)]
+
+    def _candidates_sql(self, terms: list[Term], where: str, mode: str) -> tuple[str, list]:
+        parts, params = [], []
+        for term in terms:
+            for columns in ("title", "keywords") if mode == "names" else ("",):
+                limit = f" LIMIT {COMMON_ONLY_CANDIDATES}" if mode != "selective" else ""
+                parts.append(f"SELECT * FROM (SELECT search_fts.rowid AS id {self._MATCHED}{where}{limit})")  # noqa: S608 - structure ours, values as parameters
+                params += [self._match(term, columns), _WHERE]
+        return " UNION ALL ".join(parts), params
 
     @staticmethod
     def _match(term: Term, columns: str = "") -> str:
@@ -136,6 +274,17 @@ class SqliteEngine:
         return f"{{{columns}}} : ({expression})" if columns else f"({expression})"
 
     def run(self, terms: list[Term], *, kind: str, desk_id=None, within=None, limit: int = MAX_RESULTS) -> Raw:
+        ids, counts = self.candidates(terms, kind=kind, desk_id=desk_id, within=within)
+        if ids is not None:
+            import json
+
+            # Bounded: each list only for the candidates (already of the desk and `within`). `+rowid`: FTS5
+            # would otherwise run the whole MATCH again for each candidate's rowid (prefixes expanded each time).
+            only, only_params = " AND +rowid IN (SELECT value FROM json_each(%s))", [json.dumps(ids)]
+            where, where_params = "", []
+        else:
+            only, only_params = "", []
+            where, where_params = _where(kind, desk_id, within)
         # Each term asked of FTS5 once per field (title, keywords, any), as lists of rowids; one GROUP BY turns
         # them into each document's score per term. bm25 is computed in the "any" lists only (summed over the
         # terms: the bm25 of the whole query). Before, each term was three `IN (SELECT ... MATCH)` probes per
@@ -145,10 +294,9 @@ class SqliteEngine:
             for weight, columns in ((WEIGHTS[0], "title"), (WEIGHTS[1], "keywords"), (WEIGHTS[2], "")):
                 rank = f"-bm25(search_fts, {WEIGHTS[0]}.0, {WEIGHTS[1]}.0, {WEIGHTS[2]}.0)" if not columns else "0"
                 lists.append(f"SELECT rowid, {i} AS term, {weight} AS w, {rank} AS r FROM search_fts "  # noqa: S608 - structure ours, values as parameters
-                             "WHERE search_fts MATCH %s")
-                params.append(self._match(term, columns))
+                             f"WHERE search_fts MATCH %s{only}")
+                params += [self._match(term, columns), *only_params]
         per_term = ", ".join(f"MAX(CASE WHEN term = {i} THEN w ELSE 0 END) AS s{i}" for i in range(len(terms)))
-        where, where_params = _where(kind, desk_id, within)
         inner = (f"SELECT d.object_id, d.title, g.rank, {', '.join(f's{i}' for i in range(len(terms)))} "  # noqa: S608 - structure ours, values as parameters
                  f"FROM (SELECT rowid, SUM(r) AS rank, {per_term} FROM ({' UNION ALL '.join(lists)}) GROUP BY rowid) g "
                  f"CROSS JOIN search_document d ON d.id = g.rowid WHERE TRUE{where}")
@@ -159,7 +307,8 @@ class SqliteEngine:
         # SQLite hands back the UUID as its 32 hex digits.
         import uuid
 
-        return Raw([(uuid.UUID(str(r[0])), r[1], r[2]) for r in raw.rows], raw.found, raw.total)
+        raw = Raw([(uuid.UUID(str(r[0])), r[1], r[2]) for r in raw.rows], raw.found, raw.total)
+        return raw if ids is None else self._bounded_raw(raw, counts)
 
     def correct(self, words: list[str]) -> dict[str, str]:
         """The whole vocabulary (kept in memory until it changes) searched with rapidfuzz."""

@@ -32,6 +32,7 @@ class Result:
     terms: list[Term] = field(default_factory=list)
     not_found: list[str] = field(default_factory=list)  # what was typed and found nothing
     corrected: dict[str, str] = field(default_factory=dict)  # typed → corrected
+    approximate: bool = False  # common words only ranked a bounded set: "more than `total`"
 
     @property
     def understood(self) -> str:
@@ -80,5 +81,5 @@ def search(typed: str, *, kind: str, desk_id=None, within=None, limit: int = MAX
     return Result(
         hits=[Hit(*row) for row in raw.rows], total=raw.total, terms=terms,
         not_found=[t.label for t, found in zip(terms, raw.found, strict=True) if not found],
-        corrected=corrected,
+        corrected=corrected, approximate=raw.approximate,
     )

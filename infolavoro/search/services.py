@@ -10,7 +10,7 @@ from typing import NamedTuple
 from django.db import connection, transaction
 
 from . import text
-from .engines import engine
+from .engines import engine, forget_frequencies
 from .models import Document, Word
 
 
@@ -51,6 +51,7 @@ def index(kind: str, docs: Iterable[Doc]) -> int:
     rows = changed + new
     with connection.cursor() as cursor:
         engine().write(cursor, [(r.pk, r.title, r.keywords, r.body) for r in rows])
+    forget_frequencies()
     vocabulary = {w for r in rows for w in text.meaningful(f"{r.title} {r.keywords} {r.body}")
                   if len(w) > 2 and not w.isdigit()}
     Word.objects.bulk_create([Word(word=w) for w in sorted(vocabulary)], ignore_conflicts=True, batch_size=1000)

@@ -85,5 +85,7 @@ def test_the_page_keeps_a_constant_query_count(demo, client, django_assert_max_n
     url = reverse("network:index", args=[demo.slug])
     client.get(url, {"q": "corsi"})  # caches warm (synonyms)
     for typed in ["corsi", "corsi di formazione per stranieri giovani", "curriculm"]:
-        with django_assert_max_num_queries(11):
+        # 13: a search (and its corrected re-run) first counts its words' documents, up to the common-word cap
+        # (remembered five minutes); the number never grows with the network.
+        with django_assert_max_num_queries(13):
             assert client.get(url, {"q": typed}).status_code == 200
