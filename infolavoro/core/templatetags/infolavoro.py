@@ -111,3 +111,21 @@ def translated(obj, field_name: str) -> str:
         return conditional_escape(english)
     italian = getattr(obj, italian_attr) or ""
     return format_html('<span lang="it">{}</span>', italian) if italian else mark_safe("")
+
+
+@register.filter
+def language_names(codes) -> str:
+    """`{{ service.languages|language_names }}`: ISO 639-1 codes ("it", "ar") as names in the page's language
+    ("italiano, arabo" / "Italian, Arabic"), from Django's own list; a code it does not know stays as written."""
+    from django.utils.translation import get_language, get_language_info
+
+    italian = (get_language() or "it").startswith("it")  # Italian writes language names in lower case
+    names = []
+    for code in codes or ():
+        try:
+            name = str(get_language_info(str(code).strip().lower())["name_translated"])
+        except KeyError:
+            names.append(str(code).strip().upper())
+            continue
+        names.append(name[:1].lower() + name[1:] if italian else name)
+    return ", ".join(names)
