@@ -25,6 +25,7 @@ COMMON_TERM_CAP = 500
 # keywords; PostgreSQL: `head`, title and keywords), or anywhere if no name or keywords have the terms.
 COMMON_ONLY_CANDIDATES = 200
 FREQUENCY_TTL = 300  # seconds a term's document frequency is remembered by this process
+MAX_REMEMBERED = 20_000  # terms' frequencies kept by a process at most (then it starts again)
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,8 @@ class _Bounded:
             with connection.cursor() as cursor:
                 cursor.execute(f"SELECT {', '.join(parts)}", params)  # noqa: S608 - structure ours, values as parameters
                 counts = cursor.fetchone()
+            if len(_frequencies) > MAX_REMEMBERED:  # bounded, whatever words visitors type
+                _frequencies.clear()
             for (key, _), count in zip(missing, counts, strict=True):
                 _frequencies[key] = (now + FREQUENCY_TTL, count)
                 known[key] = count

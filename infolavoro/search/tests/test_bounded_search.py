@@ -102,3 +102,15 @@ def test_word_counts_are_remembered_and_queries_do_not_grow_with_the_network(net
         member(network, f"Cooperativa {i}", "Lavoro e saldatura.")
     assert queries("lavoro saldatura") == first
     assert directory(network, text="lavoro saldatura").result.approximate is True
+
+
+def test_the_remembered_word_counts_stay_bounded(network, monkeypatch):
+    monkeypatch.setattr(engines, "MAX_REMEMBERED", 3)
+    from infolavoro.network.search import KIND
+
+    engine = engines.engine()
+    words = ["alfa", "omega", "sicuro", "corso", "sportello"]
+    for word in words:
+        engine._frequencies([engines.Term(word, ((word,),))], KIND, network.pk)
+        assert 1 <= len(engines._frequencies) <= 4  # cleared past the bound, then the new word kept
+    assert (connection.vendor, KIND, network.pk, (("sportello",),)) in engines._frequencies
