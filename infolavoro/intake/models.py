@@ -189,8 +189,10 @@ class Consultation(models.Model):
         ordering = ["-held_at"]
         verbose_name = _("colloquio")
         verbose_name_plural = _("colloqui")
-        # the monitoring counts a desk's consultations by day (the open month is always counted live)
-        indexes = [models.Index(fields=["desk", "held_at"], name="consultation_desk_held")]
+        # the monitoring counts a desk's consultations by day (the open month is always counted live), and finds a
+        # person's first consultation (new or returning, hires after it) by one step down the second index
+        indexes = [models.Index(fields=["desk", "held_at"], name="consultation_desk_held"),
+                   models.Index(fields=["citizen", "held_at"], name="consultation_citizen_held")]
 
     def __str__(self) -> str:
         return f"{self.held_at:%Y-%m-%d} {self.reason}"

@@ -156,7 +156,8 @@ def monitoring_portal_registrations(desk_ids) -> QuerySet:
 def monitoring_first_consultation(citizen_path: str = "citizen"):
     """The first consultation of the row's citizen (at `citizen_path`), as a subquery: new or returning person,
     people hired within months of their first consultation."""
-    from django.db.models import Min, OuterRef, Subquery
+    from django.db.models import OuterRef, Subquery
 
-    return Subquery(Consultation.objects.filter(citizen=OuterRef(citizen_path)).values("citizen")
-                    .annotate(first=Min("held_at")).values("first")[:1])
+    # The earliest by the (citizen, held_at) index: one index entry per row asked, not all the person's rows.
+    return Subquery(Consultation.objects.filter(citizen=OuterRef(citizen_path)).order_by("held_at")
+                    .values("held_at")[:1])

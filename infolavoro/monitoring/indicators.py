@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import connection
 from django.db.models import (
     Aggregate,
     Case,
@@ -147,6 +148,9 @@ class Indicator:
     value: Any = None  # the expression averaged, for means
     desk_field: str = "desk_id"
     prepare: Callable[[Any, list], Any] | None = None  # (queryset, bucket starts in UTC) -> queryset
+    # Like `prepare`, but only adds columns (annotations) for the category, never filters or multiplies rows: the
+    # indicator can share one query with the others counting the same people (`_grouped_people`).
+    annotate: Callable[[Any, list], Any] | None = None
     # For shares: (source indicator code, numerator rows, denominator rows).
     share_of: tuple[str, tuple[str, ...], tuple[str, ...]] | None = None
     compute_snapshot: Callable[[Any, dt.datetime], tuple[int, int]] | None = None
@@ -298,7 +302,7 @@ def _define() -> None:
         "People whose first consultation ever falls in the period (new) or who had one before (returning).",
         "persone", "people", "distinct", _consultations, "held_at", measure=Count("citizen", distinct=True),
         category=Case(When(_first__gte=F("_this"), then=Value("new")), default=Value("returning")),
-        labels={"new": _("nuove"), "returning": _("già seguite")}, prepare=_new_or_returning))
+        labels={"new": _("nuove"), "returning": _("già seguite")}, annotate=_new_or_returning))
     for code, name_it, name_en, path, choices in (
         ("people.age_band", "Persone per fascia d'età", "People by age band", "citizen__age_band", AgeBand),
         ("people.employment", "Persone per condizione lavorativa", "People by employment status",
@@ -628,6 +632,19 @@ def _as_date(value: Any, tz) -> dt.date:
     return value
 
 
+def _fetch(qs) -> list[tuple]:
+    """The rows of a values_list queryset as the driver gives them, without Django's converter per value: for reads
+    of thousands of plain numbers (on SQLite a date comes as its ISO text: `_as_day`)."""
+    sql, params = qs.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _as_day(value: Any) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+
+
 def _key(value: Any) -> str:
     return NOT_GIVEN if value in (None, "") else str(value)
 
@@ -654,9 +671,15 @@ def _grouped(ind: Indicator, desk_ids, start: dt.date, end: dt.date, grain: str,
     if partner is not None and memo is not None:  # a mean over the rows a count groups: its query gives both
         _grouped(REGISTRY[partner], desk_ids, start, end, grain, tz, memo)
         return memo["grouped", ind.code, *span]
+    people = _people_siblings(ind) if memo is not None else []
+    if len(people) > 1:  # every profile band of the same people: one query for all of them
+        _grouped_people(people, desk_ids, days, starts, span, memo)
+        return memo["grouped", ind.code, *span]
     qs = ind.source(desk_ids).filter(**{f"{ind.date_field}__gte": starts[0], f"{ind.date_field}__lt": starts[-1]})
     if ind.prepare:
         qs = ind.prepare(qs, starts)
+    if ind.annotate:
+        qs = ind.annotate(qs, starts)
     qs = qs.annotate(_b=bucket_case(ind.date_field, starts))
     desk = ind.desk_field
     if ind.kind == "mean":
@@ -699,6 +722,56 @@ def _grouped(ind: Indicator, desk_ids, start: dt.date, end: dt.date, grain: str,
     return out
 
 
+def _people_siblings(ind: Indicator) -> list[Indicator]:
+    """The distinct-people indicators counting the same people as `ind` (same rows, date, desk and person; no
+    filter of their own), whatever their category: people served and each profile band."""
+    if ind.kind != "distinct" or ind.prepare is not None:
+        return []
+    same = (ind.source, ind.date_field, ind.desk_field, repr(ind.measure))
+    return [i for i in REGISTRY.values() if i.kind == "distinct" and i.prepare is None
+            and (i.source, i.date_field, i.desk_field, repr(i.measure)) == same]
+
+
+def _grouped_people(inds: list[Indicator], desk_ids, days: list[dt.date], starts: list[dt.datetime], span: tuple,
+                    memo: dict) -> None:
+    """Distinct people of each desk and bucket, overall and by every category of `inds`, in one query: the
+    database lists each person once per desk and bucket with all their categories (a materialised CTE, one scan
+    of the rows and one join to the profile), then counts the distinct people of every category from that list.
+    Fills the memo of `_grouped` for each indicator, as its own grouped query would."""
+    first = inds[0]
+    qs = first.source(desk_ids).filter(**{f"{first.date_field}__gte": starts[0],
+                                          f"{first.date_field}__lt": starts[-1]})
+    columns: list[tuple[Indicator, str]] = []
+    categories = {}
+    for i, ind in enumerate(inds):
+        if ind.annotate:
+            qs = ind.annotate(qs, starts)
+        if ind.category is not None:
+            columns.append((ind, f"_c{i}"))
+            categories[f"_c{i}"] = F(ind.category) if isinstance(ind.category, str) else ind.category
+    person = first.measure.get_source_expressions()[0]
+    qs = qs.annotate(_b=bucket_case(first.date_field, starts), _d=F(first.desk_field), _p=person, **categories)
+    inner, params = qs.order_by().values("_d", "_b", "_p", *categories).distinct().query.sql_with_params()
+    parts = ['SELECT -1, "_d", "_b", CAST(NULL AS TEXT), COUNT(DISTINCT "_p") FROM p GROUP BY "_d", "_b"']
+    parts += [f'SELECT {n}, "_d", "_b", CAST("{name}" AS TEXT), COUNT(DISTINCT "_p") FROM p '  # noqa: S608 - our aliases
+              f'GROUP BY "_d", "_b", "{name}"' for n, (_ind, name) in enumerate(columns)]
+    with connection.cursor() as cursor:
+        cursor.execute(f"WITH p AS MATERIALIZED ({inner}) {' UNION ALL '.join(parts)}", params)  # noqa: S608 - structure ours, values as parameters
+        found = cursor.fetchall()
+    totals = [(desk, days[b], n) for which, desk, b, _cat, n in found if which == -1]
+    by_column: dict[int, list[tuple]] = {}
+    for which, desk, b, cat, n in found:
+        if which >= 0:
+            by_column.setdefault(which, []).append((desk, _key(cat), days[b], n, None))
+    for ind in inds:
+        memo["totals", ind.source, ind.date_field, ind.prepare, ind.desk_field, repr(ind.measure), *span] = totals
+        if ind.category is None:
+            memo["grouped", ind.code, *span] = [(desk, "all", bucket, n, None) for desk, bucket, n in totals]
+    for n, (ind, _name) in enumerate(columns):
+        memo["grouped", ind.code, *span] = by_column.get(n, []) + [(desk, TOTAL, bucket, k, None)
+                                                                   for desk, bucket, k in totals]
+
+
 def _rows(ind: Indicator, desk_ids, start: dt.date, end: dt.date, grain: str, tz, memo: dict | None = None
           ) -> list[tuple]:
     """The grouped rows for [start, end): buckets the pre-aggregate (`Figure`) covers for every desk are read from
@@ -727,10 +800,13 @@ def _rows(ind: Indicator, desk_ids, start: dt.date, end: dt.date, grain: str, tz
         if stored_key not in memo:
             codes = sorted(memo.get("codes") or ()) or [ind.code]
             by_code: dict[str, list[tuple]] = {}
-            for code, *row in Figure.objects.filter(
-                    desk_id__in=desk_ids, indicator__in=codes, grain=grain, bucket__gte=lo, bucket__lt=hi,
-            ).values_list("indicator", "desk_id", "key", "bucket", "n", "value_sum"):
-                by_code.setdefault(code, []).append(tuple(row))
+            stored = Figure.objects.filter(desk_id__in=desk_ids, indicator__in=codes, grain=grain, bucket__gte=lo,
+                                           bucket__lt=hi).values_list("indicator", "desk_id", "key", "bucket", "n",
+                                                                      "value_sum")
+            days: dict[Any, dt.date] = {}  # a few distinct buckets among thousands of rows: each parsed once
+            for code, desk_id, key, bucket, n, value_sum in _fetch(stored):
+                day = days.get(bucket) or days.setdefault(bucket, _as_day(bucket))
+                by_code.setdefault(code, []).append((desk_id, key, day, n, value_sum))
             memo[stored_key] = (set(codes), by_code)
         fetched, by_code = memo[stored_key]
         if ind.code in fetched:
@@ -792,7 +868,7 @@ def refresh_figures(desks, today: dt.date | None = None) -> int:
                 start, end = bucket_start(since, grain), bucket_start(local_today, grain)
                 if end <= start:
                     continue
-                rows = []
+                rows, memo = [], {}  # indicators sharing a query share it here too
                 for ind in REGISTRY.values():
                     if ind.kind not in ("count", "distinct", "mean", "wait"):
                         continue
@@ -800,7 +876,8 @@ def refresh_figures(desks, today: dt.date | None = None) -> int:
                         continue
                     rows += [Figure(desk_id=desk_id, indicator=ind.code, grain=grain, bucket=bucket, key=key, n=n,
                                     value_sum=value_sum)
-                             for desk_id, key, bucket, n, value_sum in _grouped(ind, ids, start, end, grain, tz)]
+                             for desk_id, key, bucket, n, value_sum in _grouped(ind, ids, start, end, grain, tz,
+                                                                                memo)]
                 Figure.objects.filter(desk_id__in=ids, grain=grain, bucket__gte=start).delete()
                 Figure.objects.bulk_create(rows, batch_size=2000)
                 written += len(rows)
@@ -1009,8 +1086,6 @@ def _grouped_waits(desk_ids, days: list[dt.date], starts: list[dt.datetime]) -> 
     picked here. Rows: (desk, «median», bucket, readings, median) and (desk, «mean», bucket, readings, sum)."""
     import itertools
 
-    from django.db import connection
-
     from .models import FreeSlotSnapshot
 
     readings = (FreeSlotSnapshot.objects.filter(desk_id__in=desk_ids, taken_at__gte=starts[0],
@@ -1021,8 +1096,8 @@ def _grouped_waits(desk_ids, days: list[dt.date], starts: list[dt.datetime]) -> 
             "desk_id", "_b").annotate(_n=Count("pk"), _s=Sum("days"), _m=Median("days"))]
     else:
         found = []
-        ordered = readings.order_by("desk_id", "_b", "days").values_list("desk_id", "_b", "days")
-        for (desk, b), group in itertools.groupby(ordered.iterator(chunk_size=5000), key=lambda r: r[:2]):
+        ordered = _fetch(readings.order_by("desk_id", "_b", "days").values_list("desk_id", "_b", "days"))
+        for (desk, b), group in itertools.groupby(ordered, key=lambda r: r[:2]):
             values = [r[2] for r in group]
             n = len(values)
             found.append((desk, b, n, sum(values), (values[(n - 1) // 2] + values[n // 2]) / 2))

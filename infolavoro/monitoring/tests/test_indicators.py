@@ -8,7 +8,7 @@ import zoneinfo
 import pytest
 
 from infolavoro.monitoring import populations as pop
-from infolavoro.monitoring.indicators import REGISTRY, Period, compute
+from infolavoro.monitoring.indicators import REGISTRY, Period, _grouped, compute
 from infolavoro.network.models import Service
 
 ROME = zoneinfo.ZoneInfo("Europe/Rome")
@@ -185,3 +185,34 @@ def test_a_mean_counted_with_its_count_in_one_query_gives_the_same_figures(desk,
     assert together.means[:2] == [pytest.approx(23 / 6), pytest.approx(19 / 5)]
     assert together.mean_total == alone.mean_total
     assert counted.total.value == 11
+
+
+def test_every_profile_band_of_the_same_people_in_one_query(desk, django_assert_num_queries):
+    """People served, new and returning, and each profile band count the same people: one query for all six (over
+    a materialised list of each person once per desk and bucket), with the figures each gives alone."""
+    young = pop.citizens(desk, 7, age_band="under_25", employment_status="unemployed")
+    older = pop.citizens(desk, 6, age_band="35_49", education_level="degree", cpi_registered="yes")
+    pop.consultations(young, at("2025-12-10"))  # the young ones are returning in January
+    pop.consultations(young + older, at("2026-01-12"))
+    pop.consultations(young[:4] + older, at("2026-01-20"))  # twice in January: still one person each
+    pop.consultations(older, at("2026-02-03"))
+    codes = [c for c, i in REGISTRY.items() if c.startswith("people.")]
+    assert len(codes) == 6
+    start, end = dt.date(2026, 1, 1), dt.date(2026, 3, 1)
+    # each indicator's own grouped query (no request memo: how it is counted alone)
+    alone = {code: sorted(_grouped(REGISTRY[code], [desk.pk], start, end, "month", ROME)) for code in codes}
+    memo: dict = {}
+    with django_assert_num_queries(1):
+        together = {code: sorted(_grouped(REGISTRY[code], [desk.pk], start, end, "month", ROME, memo))
+                    for code in codes}
+    assert together == alone
+    period = Period(start, dt.date(2026, 2, 28), "month")
+    cache: dict = {"codes": codes}
+    with django_assert_num_queries(2):  # the coverage, then every band at once
+        together = {code: shown(compute(REGISTRY[code], [desk.pk], period, ROME, 5, cache=cache)) for code in codes}
+    assert together["people.served"][("all", "2026-01")] == 13
+    assert together["people.new_returning"][("new", "2026-01")] == 6
+    assert together["people.new_returning"][("returning", "2026-01")] == 7
+    assert together["people.age_band"][("under_25", "2026-01")] == 7
+    assert together["people.age_band"][("35_49", "2026-02")] == 6
+    assert together["people.cpi"][("yes", "2026-02")] == 6
