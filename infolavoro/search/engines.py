@@ -8,7 +8,9 @@ Query text never reaches either engine's syntax: terms are stems of [a-z0-9] onl
 
 from __future__ import annotations
 
+import contextlib
 import time
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -26,6 +28,8 @@ COMMON_TERM_CAP = 500
 COMMON_ONLY_CANDIDATES = 200
 FREQUENCY_TTL = 300  # seconds a term's document frequency is remembered by this process
 MAX_REMEMBERED = 20_000  # terms' frequencies kept by a process at most (then it starts again)
+STATISTICS_TTL = 600  # seconds PostgreSQL's statistics of the words are kept by a process
+COMMON_MARGIN = 4  # a word the statistics put in this many times the cap of documents is common, uncounted
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,10 @@ class _Bounded:
         now, cap = time.monotonic(), common_term_cap()
         keys = [(connection.vendor, kind, desk_id, t.alternatives) for t in terms]
         known = {k: v[1] for k in keys if (v := _frequencies.get(k)) and v[0] > now}
+        if desk_id is None:  # the whole installation: the database's statistics may already tell
+            for key, term in zip(keys, terms, strict=True):
+                if key not in known and self._surely_common(term, kind, cap):
+                    known[key] = cap + 1
         missing = [(k, t) for k, t in zip(keys, terms, strict=True) if k not in known]
         if missing:
             where, where_params = _where(kind, desk_id, None)
@@ -103,6 +111,14 @@ class _Bounded:
                 _frequencies[key] = (now + FREQUENCY_TTL, count)
                 known[key] = count
         return [known[k] for k in keys]
+
+    def _surely_common(self, term: Term, kind: str, cap: int) -> bool:
+        """Without counting: the engine's statistics show more than the cap of documents having the term."""
+        return False
+
+    def serial(self):
+        """Around one search's queries (SQLite: nothing to do)."""
+        return contextlib.nullcontext()
 
     def candidates(self, terms: list[Term], *, kind: str, desk_id, within) -> tuple[list[int] | None, list[int]]:
         """None: every term is selective, rank all their matches (the exact answer). Otherwise the documents'
@@ -177,7 +193,73 @@ def _raw(cursor, n: int) -> Raw:
     return Raw([(r[0], r[1], r[2]) for r in fetched], [bool(v) for v in first[4:4 + n]], first[3])
 
 
+class _WordStatistics:
+    """PostgreSQL's own statistics of the index (pg_stats, renewed by ANALYZE, which autovacuum runs): the most
+    common words of `vector` with the share of documents having each, and the share of each kind. Read once per
+    process every STATISTICS_TTL seconds."""
+
+    expires: float = 0.0
+    words: list[str] = []  # sorted, for prefixes
+    shares: list[float] = []
+    documents: float = 0.0
+    kinds: dict[str, float] = {}
+
+    @classmethod
+    def load(cls) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT s.attname, s.most_common_elems::text::text[], s.most_common_elem_freqs, "
+                "s.most_common_vals::text::text[], s.most_common_freqs, c.reltuples "
+                "FROM pg_stats s JOIN pg_class c ON c.relname = s.tablename AND c.relkind = 'r' "
+                "WHERE s.schemaname = current_schema() AND s.tablename = 'search_document' "
+                "AND s.attname IN ('vector', 'kind')")
+            rows = {r[0]: r[1:] for r in cursor.fetchall()}
+        words, shares, documents, kinds = [], [], 0.0, {}
+        if "vector" in rows and rows["vector"][0]:
+            elems, freqs, _vals, _vfreqs, documents = rows["vector"]
+            pairs = sorted(zip(elems, freqs, strict=False))  # the frequencies end with three summary values
+            words, shares = [w for w, _f in pairs], [f for _w, f in pairs]
+        if "kind" in rows and rows["kind"][2]:
+            kinds = dict(zip(rows["kind"][2], rows["kind"][3], strict=True))
+        cls.words, cls.shares, cls.documents, cls.kinds = words, shares, max(documents or 0.0, 0.0), kinds
+        cls.expires = time.monotonic() + STATISTICS_TTL
+
+    @classmethod
+    def at_least(cls, stem: str, kind: str) -> float:
+        """A lower bound (as the statistics see it) of the documents of `kind` having a word starting with
+        `stem`: those having its most common such word, less every document of another kind."""
+        if time.monotonic() > cls.expires:
+            cls.load()
+        if not cls.words or kind not in cls.kinds:
+            return 0.0
+        i, best = bisect_left(cls.words, stem), 0.0
+        while i < len(cls.words) and cls.words[i].startswith(stem):
+            best = max(best, cls.shares[i])
+            i += 1
+        return (best - (1.0 - cls.kinds[kind])) * cls.documents
+
+
 class PostgresEngine(_Bounded):
+    @contextlib.contextmanager
+    def serial(self):
+        """No parallel workers for a search's queries: a word the statistics do not know is planned at 0.5% of
+        the documents, enough for PostgreSQL to start a worker, which costs 4-6 ms to find a few rows (or none:
+        a misspelt word). Set for the search only (two round trips), then the server's setting again."""
+        with connection.cursor() as cursor:
+            cursor.execute("SET max_parallel_workers_per_gather = 0")
+            try:
+                yield
+            finally:
+                cursor.execute("RESET max_parallel_workers_per_gather")
+
+    def _surely_common(self, term: Term, kind: str, cap: int) -> bool:
+        """A term is surely common when one of its single-word forms is, by the statistics, in well over the cap
+        of documents (COMMON_MARGIN times: the statistics are a sample). Counting it would cost a scan of its
+        whole posting list (GIN has no LIMIT), 10-30 ms for a word in 100,000 documents; a rare word is counted
+        as before, quickly."""
+        return any(len(alt) == 1 and _WordStatistics.at_least(alt[0], kind) > COMMON_MARGIN * cap
+                   for alt in term.alternatives)
+
     @staticmethod
     def _tsquery(term: Term, weight: str = "") -> str:
         return " | ".join("(" + " & ".join(f"'{s}':*{weight}" for s in alt) + ")" for alt in term.alternatives)
@@ -207,7 +289,7 @@ class PostgresEngine(_Bounded):
             cases.append(f"CASE WHEN dv.v @@ %s::tsquery THEN {WEIGHTS[0]} WHEN dv.v @@ %s::tsquery "
                          f"THEN {WEIGHTS[1]} WHEN dv.v @@ %s::tsquery THEN {WEIGHTS[2]} ELSE 0 END AS s{i}")
             params += [self._tsquery(term, "A"), self._tsquery(term, "B"), self._tsquery(term)]
-        where, where_params = _where(kind, desk_id, within)
+        where, where_params = _where(kind, desk_id, within, by_row=True)
         any_term = " | ".join(f"({self._tsquery(t)})" for t in terms)
         select = f"SELECT d.object_id, d.title, ts_rank(dv.v, %s::tsquery, 1) AS rank, {', '.join(cases)} "
         # The vectors (~2 KB) live in TOAST: each `vector @@ q` would fetch and decompress it again (seven times

@@ -70,14 +70,15 @@ def search(typed: str, *, kind: str, desk_id=None, within=None, limit: int = MAX
     if not terms:
         return Result()
     db = engine()
-    raw = db.run(terms, kind=kind, desk_id=desk_id, within=within, limit=limit)
-    missing = [t.word for t, found in zip(terms, raw.found, strict=True) if not found and len(t.word) > 2
-               and not t.word.isdigit()]
-    corrected = db.correct(missing) if missing else {}
-    if corrected:
-        retyped = " ".join(corrected.get(w, w) for w in text.meaningful((typed or "")[:MAX_QUERY]))
-        terms = parse(retyped, synonyms)
+    with db.serial():
         raw = db.run(terms, kind=kind, desk_id=desk_id, within=within, limit=limit)
+        missing = [t.word for t, found in zip(terms, raw.found, strict=True) if not found and len(t.word) > 2
+                   and not t.word.isdigit()]
+        corrected = db.correct(missing) if missing else {}
+        if corrected:
+            retyped = " ".join(corrected.get(w, w) for w in text.meaningful((typed or "")[:MAX_QUERY]))
+            terms = parse(retyped, synonyms)
+            raw = db.run(terms, kind=kind, desk_id=desk_id, within=within, limit=limit)
     return Result(
         hits=[Hit(*row) for row in raw.rows], total=raw.total, terms=terms,
         not_found=[t.label for t, found in zip(terms, raw.found, strict=True) if not found],

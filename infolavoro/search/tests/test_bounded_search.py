@@ -114,3 +114,33 @@ def test_the_remembered_word_counts_stay_bounded(network, monkeypatch):
         engine._frequencies([engines.Term(word, ((word,),))], KIND, network.pk)
         assert 1 <= len(engines._frequencies) <= 4  # cleared past the bound, then the new word kept
     assert (connection.vendor, KIND, network.pk, (("sportello",),)) in engines._frequencies
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's own statistics of the words")
+def test_the_installation_skips_counting_a_word_the_statistics_show_common(network):
+    """Across the installation, PostgreSQL's statistics (ANALYZE, which autovacuum runs) tell that «lavoro» is in
+    far more documents than the cap: it is not counted (a count scans its whole posting list), the rarer word
+    still is, and the answer is the same as with both counted."""
+    for i in range(20):
+        member(network, f"Cooperativa {i}", "Lavoro per tutti.")
+    engines._WordStatistics.expires = 0.0
+    counted = slugs(directory(None, text="lavoro saldatura"))
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE search_document")
+    engines.forget_frequencies()
+    engines._WordStatistics.expires = 0.0
+    from infolavoro.network.search import KIND
+
+    assert engines._WordStatistics.at_least("lavor", KIND) > engines.COMMON_MARGIN * 3  # 28 of 29 documents
+    assert engines._WordStatistics.at_least("xyzzy", KIND) == 0.0
+    with CaptureQueriesContext(connection) as captured:
+        assert slugs(directory(None, text="lavoro saldatura")) == counted == ["omega", "alfa"]
+    counts = [q["sql"] for q in captured.captured_queries if "SELECT COUNT(*) FROM (SELECT 1" in q["sql"]]
+    assert len(counts) == 1 and "saldatur" in counts[0] and "lavor" not in counts[0]
+    # and no parallel worker is started for a search (set around its queries, then the server's setting again)
+    sql = [q["sql"] for q in captured.captured_queries]
+    assert "SET max_parallel_workers_per_gather = 0" in sql
+    assert "RESET max_parallel_workers_per_gather" in sql
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW max_parallel_workers_per_gather")
+        assert cursor.fetchone()[0] != "0"
