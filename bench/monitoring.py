@@ -167,6 +167,9 @@ def main() -> None:
         # (without them a fresh bench database is planned as if every table were empty).
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
+    from infolavoro.core.startup import settle
+
+    settle()  # as a server process does before serving (infolavoro/wsgi.py)
     period = Period(dt.date(YEAR, 1, 1), dt.date(YEAR, 12, 31), "month")
     client = Client()
     client.force_login(viewer)
