@@ -13,6 +13,7 @@ request whatever its period, so that comparing neighbouring periods recovers not
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from infolavoro.desks.models import MIN_CELL_SIZE_FLOOR, Desk
 
@@ -36,6 +37,16 @@ class Cell:
     @property
     def hidden(self) -> bool:
         return self.value is None
+
+
+@lru_cache(maxsize=4096)
+def _cell(value: int) -> Cell:
+    """A published cell: immutable, so one per value serves every table (a year by week is ~25,000 cells)."""
+    return Cell(value)
+
+
+_PRIMARY = Cell(None, primary=True)
+_SECONDARY = Cell(None, secondary=True)
 
 
 @dataclass(frozen=True)
@@ -97,8 +108,8 @@ def suppress(values: list[list[int]], threshold: int, *, row_totals: list[int] |
     def cell(key: tuple[int, int]) -> Cell:
         kind = hidden.get(key)
         if kind is None:
-            return Cell(grid[key])
-        return Cell(None, primary=kind == "primary", secondary=kind == "secondary")
+            return _cell(grid[key])
+        return _PRIMARY if kind == "primary" else _SECONDARY
 
     return Table(
         cells=[[cell((r, c)) for c in range(n_cols)] for r in range(n_rows)],
