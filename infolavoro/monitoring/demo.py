@@ -1,8 +1,9 @@
-"""Demo history for the monitoring: the hourly readings of the desk calendar's first free slot over the past 400
-days (the `take_free_slot_snapshots` task takes them from now on), so that «days to the first free slot» shows a
-trend. Plausible, not real: a wait that grows in the busy months (September to November, January and February),
-is longest in August when the desk runs with fewer staff, slowly improves over the year, and a few hours in the
-busiest weeks with no free slot at all. Idempotent: nothing is written if the desk already has readings."""
+"""Demo history for the monitoring: the desk's past year of activity (`demo_history`) and the hourly readings of the
+desk calendar's first free slot over the past 400 days (the `take_free_slot_snapshots` task takes them from now on),
+so that «days to the first free slot» shows a trend. Plausible, not real: a wait that grows in the busy months
+(September to November, January and February), is longest in August when the desk runs with fewer staff, slowly
+improves over the year, and a few hours in the busiest weeks with no free slot at all. Idempotent: nothing is
+written if the desk already has readings."""
 
 from __future__ import annotations
 
@@ -30,13 +31,22 @@ def _next_opening(moment: dt.datetime, tz, open_weekdays: set[int], opens_at: dt
 
 
 def load(desk: Desk) -> None:
+    """The desk's past year (`demo_history`) and the free-slot readings (the scheduler's `refresh_figures` fills
+    the pre-aggregate when it starts; until then the dashboard counts them live)."""
+    from . import demo_history
+
+    demo_history.load(desk)
+    _free_slots(desk)
+
+
+def _free_slots(desk: Desk) -> int:
     from infolavoro.booking.selectors import desk_calendar
 
     from .models import FreeSlotSnapshot
 
     calendar = desk_calendar(desk)
     if calendar is None or FreeSlotSnapshot.objects.filter(desk=desk).exists():
-        return
+        return 0
     intervals = list(calendar.intervals.all())
     open_weekdays = {i.weekday for i in intervals} or {0, 1, 2, 3, 4}
     opens_at = min((i.opens_at for i in intervals), default=dt.time(9))
@@ -58,3 +68,4 @@ def load(desk: Desk) -> None:
         rows.append(FreeSlotSnapshot(desk=desk, calendar=calendar, taken_at=taken, hour=taken, first_free_slot=first,
                                      days=(first - taken).total_seconds() / 86400 if first else None))
     FreeSlotSnapshot.objects.bulk_create(rows, batch_size=2000)
+    return len(rows)

@@ -136,7 +136,9 @@ def test_the_installation_skips_counting_a_word_the_statistics_show_common(netwo
     with CaptureQueriesContext(connection) as captured:
         assert slugs(directory(None, text="lavoro saldatura")) == counted == ["omega", "alfa"]
     counts = [q["sql"] for q in captured.captured_queries if "SELECT COUNT(*) FROM (SELECT 1" in q["sql"]]
-    assert len(counts) == 1 and "saldatur" in counts[0] and "lavor" not in counts[0]
+    assert len(counts) == 1
+    assert "saldatur" in counts[0]
+    assert "lavor" not in counts[0]
     # and no parallel worker is started for a search (set around its queries, then the server's setting again)
     sql = [q["sql"] for q in captured.captured_queries]
     assert "SET max_parallel_workers_per_gather = 0" in sql
