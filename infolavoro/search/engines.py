@@ -14,7 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import connection
+from django.db import DatabaseError, connection
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
@@ -250,7 +250,8 @@ class PostgresEngine(_Bounded):
             try:
                 yield
             finally:
-                cursor.execute("RESET max_parallel_workers_per_gather")
+                with contextlib.suppress(DatabaseError):  # an aborted transaction undoes the SET by itself
+                    cursor.execute("RESET max_parallel_workers_per_gather")
 
     def _surely_common(self, term: Term, kind: str, cap: int) -> bool:
         """A term is surely common when one of its single-word forms is, by the statistics, in well over the cap
@@ -289,7 +290,9 @@ class PostgresEngine(_Bounded):
             cases.append(f"CASE WHEN dv.v @@ %s::tsquery THEN {WEIGHTS[0]} WHEN dv.v @@ %s::tsquery "
                          f"THEN {WEIGHTS[1]} WHEN dv.v @@ %s::tsquery THEN {WEIGHTS[2]} ELSE 0 END AS s{i}")
             params += [self._tsquery(term, "A"), self._tsquery(term, "B"), self._tsquery(term)]
-        where, where_params = _where(kind, desk_id, within, by_row=True)
+        # Across the installation `within` is checked on the few rows the text matches (its IN list would be every
+        # member of every desk); one desk's list is small, and its documents are scanned first anyway.
+        where, where_params = _where(kind, desk_id, within, by_row=desk_id is None)
         any_term = " | ".join(f"({self._tsquery(t)})" for t in terms)
         select = f"SELECT d.object_id, d.title, ts_rank(dv.v, %s::tsquery, 1) AS rank, {', '.join(cases)} "
         # The vectors (~2 KB) live in TOAST: each `vector @@ q` would fetch and decompress it again (seven times
