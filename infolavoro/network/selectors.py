@@ -40,8 +40,13 @@ def shown_organizations(desk: Desk | None, ids) -> dict:
     ~50 services of a page: a third of the page's time). Looked up by primary key only (with the desk's
     condition in SQL, SQLite walks the desk's index: every member of a 10,000-member desk), the desk checked on
     the rows found."""
-    orgs = {o.pk: o for o in Organization.objects.filter(pk__in=list(ids), is_active=True).select_related("desk")
-            if (o.desk_id == desk.pk if desk is not None else o.desk.is_active)}
+    found = Organization.objects.filter(pk__in=list(ids), is_active=True).order_by()
+    if desk is None:  # the installation's page names each member's Comune
+        found = found.select_related("desk")
+    orgs = {o.pk: o for o in found if (o.desk_id == desk.pk if desk is not None else o.desk.is_active)}
+    if desk is not None:
+        for org in orgs.values():
+            org.desk = desk
     services = list(Service.objects.filter(organization_id__in=list(orgs), is_active=True))
     topics: dict = {}
     for service_id, term_id, name_it, name_en in (
