@@ -104,11 +104,11 @@ def measure(label: str, desk, runs: int) -> None:
     times, cpu, counts, slowest = [], [], [], []
     collecting: list[float] = []  # the garbage collector's pauses during the search being timed
 
-    def pauses(phase, info, started=[0.0]):  # noqa: B006 - the start of the pause in progress
+    def pauses(phase, info):
         if phase == "start":
-            started[0] = time.perf_counter()
+            collecting.append(-time.perf_counter())
         else:
-            collecting.append(time.perf_counter() - started[0])
+            collecting[-1] += time.perf_counter()
 
     gc.callbacks.append(pauses)
     # imports, connection, caches, a first page of members: what a process does once, not what is measured

@@ -6,8 +6,9 @@ shows what a desk's year looks like, for both demo desks.
 Plausible, not real: fictional names, no e-mail or phone; the desk's own opening hours, holidays and patron saint
 (the booking engine lays the slots out); more people in autumn and winter, few in August; the desk slowly becoming
 known. Written in bulk straight to the other apps' tables, like `populations.py` (the services' rules are
-tested in their own apps). Seeded random numbers: the same history for the same desk and day. Idempotent:
-nothing is written if the desk already has a consultation before this month."""
+tested in their own apps). Seeded random numbers: the same history for the same desk and day (but for the
+booking codes, made by the booking app's own `new_code`). Idempotent: nothing is written if the desk already has
+a consultation before this month."""
 
 from __future__ import annotations
 
@@ -71,6 +72,7 @@ def load(desk: Desk, today: dt.date | None = None) -> int:
     from infolavoro.booking import engine
     from infolavoro.booking.models import Booking, CalendarInterval, Reason, ServiceRating
     from infolavoro.booking.selectors import desk_calendar
+    from infolavoro.booking.services import new_code
     from infolavoro.desks import hours
     from infolavoro.intake.models import Citizen, Consultation, JobPortal, PortalAssistance
     from infolavoro.network.models import Service, TaxonomyTerm
@@ -133,7 +135,7 @@ def load(desk: Desk, today: dt.date | None = None) -> int:
             reason = reasons[_pick(rng, reason_weights)]
             staff_made = bool(staff) and rng.random() < 0.35
             bookings.append(Booking(
-                calendar=calendar, desk=desk, code=_code(rng), start=slot.start, end=slot.end, seat=seat,
+                calendar=calendar, desk=desk, code=new_code(), start=slot.start, end=slot.end, seat=seat,
                 reason=reason, first_name=person.first_name, last_name=person.last_name,
                 privacy_consent_at=slot.start - lead, status=status,
                 created_by_id=rng.choice(staff) if staff_made else None,
@@ -147,7 +149,7 @@ def load(desk: Desk, today: dt.date | None = None) -> int:
             moment = rng.choice([s.start for s in slots if s.start.astimezone(tz).date() == day])
             person = _person(rng, people, last_visit, moment, desk)
             bookings.append(Booking(
-                calendar=calendar, desk=desk, code=_code(rng), start=moment + dt.timedelta(minutes=10),
+                calendar=calendar, desk=desk, code=new_code(), start=moment + dt.timedelta(minutes=10),
                 end=moment + dt.timedelta(minutes=40), seat=None, walk_in=True, reason=reasons[_pick(
                     rng, reason_weights)], first_name=person.first_name, last_name=person.last_name,
                 privacy_consent_at=moment, status="completed", created_by_id=rng.choice(staff) if staff else None))
@@ -175,7 +177,7 @@ def load(desk: Desk, today: dt.date | None = None) -> int:
                 assistance.append(PortalAssistance(consultation=c, portal=_pick(rng, [
                     (p, w) for p, w in zip(portals, [45, 30, 10, 15], strict=False)]), completed=rng.random() < 0.8))
         PortalAssistance.objects.bulk_create(assistance, batch_size=1000)
-        referrals, events = _referrals(rng, consultations, chosen_needs, services, staff, now)
+        referrals, events = _referrals(rng, consultations, chosen_needs, services, now)
         Referral.objects.bulk_create(referrals, batch_size=1000)
         ReferralEvent.objects.bulk_create(events, batch_size=2000)
         referred = {r.citizen_id for r in referrals}
@@ -201,10 +203,6 @@ def _starts(interval, rules) -> list[dt.time]:
     return out
 
 
-def _code(rng: random.Random) -> str:
-    return "H" + "".join(rng.choice("ABCDEFGHJKLMNPQRSTUVWXYZ23456789") for _ in range(9))
-
-
 def _person(rng: random.Random, people: list, last_visit: dict, when: dt.datetime, desk: Desk):
     """Someone already received (about two times in five, if their last visit is over a week old), or a new
     person with a profile drawn from plausible shares."""
@@ -224,7 +222,7 @@ def _person(rng: random.Random, people: list, last_visit: dict, when: dt.datetim
     return person
 
 
-def _referrals(rng, consultations, chosen_needs, services, staff, now):
+def _referrals(rng, consultations, chosen_needs, services, now):
     """About a third of the consultations send the person to a member's service (one about their need when there
     is one), and the member answers within days, as the loop records it."""
     from infolavoro.referrals.models import Referral, ReferralEvent

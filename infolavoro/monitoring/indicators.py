@@ -627,18 +627,15 @@ class BucketIndex(Func):
 
     def as_sql(self, compiler, connection, **extra):
         field_sql, field_params = compiler.compile(self.source_expressions[0])
+        # a parameter's type is unknown to PostgreSQL inside CASE
+        instant = "CAST(%s AS timestamp with time zone)" if connection.vendor == "postgresql" else "%s"
+        adapt = connection.ops.adapt_datetimefield_value
         whens, params = [], []
         for i in range(len(self.starts) - 1):
-            end = connection.ops.adapt_datetimefield_value(self.starts[i + 1])
+            whens.append(f"WHEN {field_sql} < %s THEN {instant if self.start_values else i}")
+            params += [*field_params, adapt(self.starts[i + 1])]
             if self.start_values:
-                whens.append(f"WHEN {field_sql} < %s THEN %s")
-                params += [*field_params, end, connection.ops.adapt_datetimefield_value(self.starts[i])]
-            else:
-                whens.append(f"WHEN {field_sql} < %s THEN {i}")
-                params += [*field_params, end]
-        cast = " AS timestamp with time zone" if self.start_values and connection.vendor == "postgresql" else ""
-        if cast:  # a parameter's type is unknown to PostgreSQL inside CASE
-            whens = [w.replace("THEN %s", "THEN CAST(%s" + cast + ")") for w in whens]
+                params.append(adapt(self.starts[i]))
         return f"CASE {' '.join(whens)} ELSE NULL END", params
 
 
