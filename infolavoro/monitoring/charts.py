@@ -10,6 +10,7 @@ import re
 import threading
 
 from django.core.cache import cache
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .indicators import Result
@@ -134,7 +135,10 @@ def describe(result: Result) -> str:
 
 def chart(result: Result, uid: str) -> str:
     columns, rows = series(result)
-    key = "chart:" + hashlib.sha256(json.dumps([uid, columns, rows, result.indicator.kind]).encode()).hexdigest()
+    # The language too: the axis, the legend and the text alternative are in the page's language, while the
+    # figures and the desks' names are the same in both.
+    key = "chart:" + hashlib.sha256(json.dumps([uid, columns, rows, result.indicator.kind, get_language()]).encode()
+                                    ).hexdigest()
     svg = cache.get(key)
     if svg is None:
         svg = _draw(result, columns, rows, uid)

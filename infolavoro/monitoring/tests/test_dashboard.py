@@ -215,6 +215,24 @@ def test_charts_are_images_drawn_apart_from_the_page(client, desk, monitoring_vi
                       ).status_code == 404
 
 
+def test_a_chart_drawn_for_an_italian_page_is_not_served_to_an_english_one(client, desk, other_desk, population):
+    """The desks' comparison has the same rows in both languages (the desks' names): the cached drawing is kept
+    per language, so the English page gets English axis, legend and text alternative."""
+    from infolavoro.accounts.models import Role, RoleAssignment, User
+
+    viewer = User.objects.create_user(email="regione.lingua@example.org", password="x" * 16)
+    for each in (desk, other_desk):
+        RoleAssignment.objects.create(user=viewer, role=Role.MONITORING_VIEWER, desk=each)
+    client.force_login(viewer)
+    url = "/monitoraggio/grafico/access.appointments.svg" + QUERY + "&confronto=1"
+    italian = client.get(url, HTTP_ACCEPT_LANGUAGE="it").content.decode()
+    client.cookies["django_language"] = "en"
+    english = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "appuntamenti" in italian
+    assert "appointments" in english
+    assert "appuntamenti" not in english
+
+
 
 def test_stored_figures_are_read_in_a_few_queries_not_one_per_indicator(client, desk, desk_admin, population,
                                                                        django_assert_max_num_queries):
