@@ -25,7 +25,8 @@ def _figures(desk):
     for month in range(1, 7):
         when = dt.datetime(2026, month, 10, 10, tzinfo=ROME)
         pop.consultations(people[: 6 + 5 * month], when, reason="Curriculum")
-        pop.bookings(desk, [when] * (12 + 3 * month))
+        # The demo already books seats from 1 on these days (its year of history): these take seats of their own.
+        pop.bookings(desk, [when] * (12 + 3 * month), seat_from=100)
         pop.bookings(desk, [when] * (month % 4), walk_in=True)
         pop.ratings(desk, [5, 4, 4, 5, 3, 5, 2][: 3 + month], when)
     hotels = pop.vacancies(desk, 9, dt.datetime(2026, 2, 3, 10, tzinfo=ROME), ateco="55.10", isco="5120")
