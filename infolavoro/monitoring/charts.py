@@ -44,7 +44,9 @@ def _figure(width: float = 6.4, height: float = 2.8):
 
     matplotlib.use("svg")
     _add_fonts()
-    matplotlib.rcParams.update({"svg.fonttype": "none", "svg.hashsalt": "infolavoro", "font.size": 9,
+    # Text drawn as shapes: a chart is an image, and an image cannot use the page's web fonts, so a legend laid out
+    # for Titillium Web was cut off when the browser wrote it in a wider font.
+    matplotlib.rcParams.update({"svg.fonttype": "path", "svg.hashsalt": "infolavoro", "font.size": 9,
                                 "font.family": ["Titillium Web", "DejaVu Sans", "sans-serif"],
                                 "axes.spines.top": False, "axes.spines.right": False})
     from matplotlib.figure import Figure

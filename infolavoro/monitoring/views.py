@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.views.decorators.gzip import gzip_page
 
 from . import charts, exports, selectors
 from .forms import PeriodForm
@@ -72,6 +73,7 @@ HEADLINES = ("access.appointments", "people.served", "service.consultations_by_r
 
 
 @login_required
+@gzip_page  # its text is drawn as shapes (a fifth of the size once compressed); it holds no secret to guess
 def chart(request, code: str):
     """One indicator's chart as an SVG image, drawn from the same published figures as the page's table."""
     desks = _desks(request)

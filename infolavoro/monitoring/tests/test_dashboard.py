@@ -215,6 +215,22 @@ def test_charts_are_images_drawn_apart_from_the_page(client, desk, monitoring_vi
                       ).status_code == 404
 
 
+def test_a_chart_writes_its_text_as_shapes_and_travels_compressed(client, desk, monitoring_viewer, population):
+    """An image cannot use the page's web fonts: the legend, axis and labels are drawn as Titillium Web's shapes,
+    so they fit whatever fonts the viewer has; the larger drawing is sent compressed."""
+    import gzip
+
+    client.force_login(monitoring_viewer)
+    url = "/monitoraggio/grafico/access.appointments.svg" + QUERY + "&confronto=1"
+    plain = client.get(url).content.decode()
+    assert "<text" not in plain
+    assert "TitilliumWeb-Regular" in plain  # the glyphs' shapes, each defined once
+    packed = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    assert packed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(packed.content).decode() == plain
+    assert len(packed.content) < len(plain) / 3
+
+
 def test_a_chart_drawn_for_an_italian_page_is_not_served_to_an_english_one(client, desk, other_desk, population):
     """The desks' comparison has the same rows in both languages (the desks' names): the cached drawing is kept
     per language, so the English page gets English axis, legend and text alternative."""
