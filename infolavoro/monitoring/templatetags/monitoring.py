@@ -59,6 +59,6 @@ def result_table(result, uid: str = "", compare: bool = False) -> SafeString:
         for row in rows)
     return format_html(
         '<div class="table-responsive il-table" tabindex="0" role="region" aria-label="{}">\n'
-        '<table class="table table-sm small">\n  <caption class="small">{}</caption>\n'
+        '<table class="table table-sm small">\n  <caption class="small"><span class="il-caption">{}</span></caption>\n'
         "  <thead><tr><td></td>{}</tr></thead>\n  <tbody>{}</tbody>\n</table></div>",
         mark_safe(label), mark_safe(caption), mark_safe(head), mark_safe(body))  # noqa: S308 - escaped above
