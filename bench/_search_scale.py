@@ -98,8 +98,23 @@ def _build_sqlite(template, desk_ids, members: int, per_member: int, started: fl
         print(f"  members {n:>7} / {members}  ({rate:.0f} members/s with services and index)", flush=True)
 
 
+def yardstick() -> float:
+    """The machine's speed at this moment: milliseconds for a fixed piece of pure-Python work (the best of 5).
+    The machines are shared and their speed varies by half within an hour: figures of two runs compare only
+    beside their yardsticks."""
+    best = float("inf")
+    for _ in range(5):
+        started, total = time.perf_counter(), 0
+        for i in range(1_000_000):
+            total += i
+        best = min(best, time.perf_counter() - started)
+    return best * 1000
+
+
 def measure(label: str, desk, runs: int) -> None:
     from infolavoro.network.selectors import directory
+
+    before = yardstick()
 
     times, cpu, counts, slowest = [], [], [], []
     collecting: list[float] = []  # the garbage collector's pauses during the search being timed
@@ -137,6 +152,8 @@ def measure(label: str, desk, runs: int) -> None:
     print("    slowest: " + "; ".join(f"{q!r} {t * 1000:.0f} ms ({db * 1000:.0f} in queries, {c * 1000:.0f} CPU, "
                                       f"{g * 1000:.0f} collecting garbage)"
                                       for t, q, db, c, g in sorted(slowest, reverse=True)[:3]))
+    print(f"    machine yardstick (a fixed Python loop; lower is quicker): {before:.0f} ms before, "
+          f"{yardstick():.0f} ms after")
     if connection.vendor == "sqlite":
         # The machine is shared: wall time includes waiting for a core. SQLite runs in this process, so its
         # CPU time is the search's own cost, whatever the others do.

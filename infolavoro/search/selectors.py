@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from . import synonyms as synonyms_mod
 from . import text
@@ -18,8 +19,7 @@ MAX_QUERY = 300  # characters read from what was typed
 MAX_TERMS = 10
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):  # a tuple: a search makes up to a thousand of them
     object_id: uuid.UUID
     score: int
     coverage: int  # how many of the query's terms it matches
@@ -80,7 +80,7 @@ def search(typed: str, *, kind: str, desk_id=None, within=None, limit: int = MAX
             terms = parse(retyped, synonyms)
             raw = db.run(terms, kind=kind, desk_id=desk_id, within=within, limit=limit)
     return Result(
-        hits=[Hit(*row) for row in raw.rows], total=raw.total, terms=terms,
+        hits=[Hit._make(row) for row in raw.rows], total=raw.total, terms=terms,
         not_found=[t.label for t, found in zip(terms, raw.found, strict=True) if not found],
         corrected=corrected, approximate=raw.approximate,
     )

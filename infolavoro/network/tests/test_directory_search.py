@@ -114,3 +114,30 @@ def test_stale_entries_are_flagged_on_the_public_page(client, desk, network):
     ente.save()
     assert "Informazioni da verificare" not in client.get(
         reverse("network:organization", args=["la-spezia", "ente"])).content.decode()
+
+
+def test_result_cards_read_both_languages_without_a_query_more(client, desk, network):
+    """A result card loads only what it shows (`shown_organizations`): the English page still has the English
+    description and service names, and the Italian text where there is no English, in the same queries."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    Organization.objects.filter(pk=network["ente"].pk).update(description_en="Courses for adults.")
+    Service.objects.filter(slug="saldatura").update(name_en="Welding course")
+    url = reverse("network:index", args=["la-spezia"])
+    pages, counts = {}, {}
+    for language in ("it", "en"):
+        client.cookies["django_language"] = language
+        client.get(url, {"q": "corsi saldatura"}, HTTP_ACCEPT_LANGUAGE=language)  # the words' counts, remembered
+        cache.clear()  # not the public page cache's copy: the page built again
+        with CaptureQueriesContext(connection) as queries:
+            pages[language] = client.get(url, {"q": "corsi saldatura"}, HTTP_ACCEPT_LANGUAGE=language
+                                         ).content.decode()
+        counts[language] = len(queries)
+    assert counts["en"] == counts["it"] <= 10
+    assert "Courses for adults." in pages["en"]
+    assert "Welding course" in pages["en"]
+    assert "Accoglienza e orientamento; anche corsi di formazione." in pages["en"]  # no English: the Italian
+    assert "Corsi per adulti." in pages["it"]
+    assert "Corso di saldatura" in pages["it"]
