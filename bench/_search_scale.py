@@ -20,6 +20,7 @@ import uuid
 from pathlib import Path
 
 import _django
+from _yardstick import yardstick
 from django.db import connection, reset_queries, transaction
 from django.test.utils import CaptureQueriesContext
 
@@ -96,19 +97,6 @@ def _build_sqlite(template, desk_ids, members: int, per_member: int, started: fl
         n += len(orgs)
         rate = (n - have) / (time.perf_counter() - started)
         print(f"  members {n:>7} / {members}  ({rate:.0f} members/s with services and index)", flush=True)
-
-
-def yardstick() -> float:
-    """The machine's speed at this moment: milliseconds for a fixed piece of pure-Python work (the best of 5).
-    The machines are shared and their speed varies by half within an hour: figures of two runs compare only
-    beside their yardsticks."""
-    best = float("inf")
-    for _ in range(5):
-        started, total = time.perf_counter(), 0
-        for i in range(1_000_000):
-            total += i
-        best = min(best, time.perf_counter() - started)
-    return best * 1000
 
 
 def measure(label: str, desk, runs: int) -> None:

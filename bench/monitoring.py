@@ -22,6 +22,7 @@ import time
 import zoneinfo
 
 import _django  # first: sets Django up before infolavoro is imported
+from _yardstick import yardstick
 from django.core.cache import cache
 from django.db import connection, reset_queries
 from django.test import Client
@@ -170,6 +171,7 @@ def main() -> None:
     from infolavoro.core.startup import settle
 
     settle()  # as a server process does before serving (infolavoro/wsgi.py)
+    print(f"machine yardstick (a fixed Python loop; lower is quicker): {yardstick():.0f} ms before")
     period = Period(dt.date(YEAR, 1, 1), dt.date(YEAR, 12, 31), "month")
     client = Client()
     client.force_login(viewer)
@@ -219,6 +221,7 @@ def main() -> None:
             chart_url = first_chart.group(1).replace("&amp;", "&")
             ms, q = timed(lambda chart_url=chart_url: (cache.clear(), client.get(chart_url)))
             print(f"{label:10} one chart image, cold (drawn):              {ms:7.1f} median, {q} queries")
+    print(f"machine yardstick: {yardstick():.0f} ms after")
 
 
 if __name__ == "__main__":
